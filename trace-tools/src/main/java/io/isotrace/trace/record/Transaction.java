@@ -35,7 +35,7 @@ public final class Transaction {
     public int el;
     public SecurityState security = SecurityState.NON_SECURE;
     /** An unprivileged access: made at EL0, or LDTR/STTR at EL1 (the Arm ARM's AccessDescriptor.unpriv). */
-    public boolean unprivileged;
+    public boolean unprivileged = true;
     /** Address space identifier of the translation regime that produced the IPA. */
     public int asid;
     public MemoryType memoryType = MemoryType.NORMAL_WB;
@@ -68,7 +68,7 @@ public final class Transaction {
         release = false;
         el = 0;
         security = SecurityState.NON_SECURE;
-        unprivileged = false;
+        unprivileged = true; // consistent with el = 0
         asid = 0;
         memoryType = MemoryType.NORMAL_WB;
         data = 0;

@@ -18,6 +18,13 @@ public final class Main {
 
     public static void main(String[] args) {
         ChronicleSupport.disableAnalytics(); // before anything can load Chronicle
+        java.util.List<String> missing = ChronicleSupport.missingJvmFlags();
+        if (!missing.isEmpty()) {
+            // Chronicle would fail later or fall back to slow generated-code proxies with only a log warning.
+            System.err.println("isotrace: this JVM lacks flags Chronicle Queue needs; run 'java -jar isotrace.jar' or "
+                    + "bin/isotrace, or add: " + String.join(" ", missing));
+            System.exit(ExitCode.ENVIRONMENT);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

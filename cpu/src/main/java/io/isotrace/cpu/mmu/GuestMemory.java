@@ -97,6 +97,14 @@ public final class GuestMemory implements InvalidationListener {
         return nextSeq;
     }
 
+    /**
+     * Continues sequence numbering at {@code next}: when several cores (one per user-mode guest process) take turns
+     * writing one trace, each resumes the shared sequence so that numbers stay unique and increasing.
+     */
+    public void setTransactionCount(long next) {
+        this.nextSeq = next;
+    }
+
     public long tlbFills() {
         return tlbFills;
     }

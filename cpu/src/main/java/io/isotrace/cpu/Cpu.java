@@ -45,6 +45,8 @@ public final class Cpu {
     public int exclusiveSize;
     /** Scratch for flag computations (no allocation on the hot path). */
     public final int[] flagScratch = new int[1];
+    /** Scratch for SIMD&FP structure loads/stores (up to 4 x 16 bytes) moved as one transaction. */
+    public final byte[] vecScratch = new byte[64];
 
     private int el;
     private SecurityState security = SecurityState.NON_SECURE;

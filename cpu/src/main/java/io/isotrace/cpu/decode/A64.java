@@ -16,6 +16,7 @@ public final class A64 {
         DpImmediateTable.register(t.group(Group.DP_IMMEDIATE));
         BranchSystemTable.register(t.group(Group.BRANCH_SYSTEM));
         LoadStoreTable.register(t.group(Group.LOAD_STORE));
+        SimdLoadStoreTable.register(t.group(Group.LOAD_STORE));
         DpRegisterTable.register(t.group(Group.DP_REGISTER));
         SimdFpTable.register(t.group(Group.SIMD_FP));
         return t;

@@ -105,7 +105,9 @@ public final class Disassembler {
                 sb.append(i.opt);
                 break;
             default:
-                sb.append('{').append(name).append('}');
+                if (!SimdDisassembly.placeholder(i, name, sb)) {
+                    sb.append('{').append(name).append('}');
+                }
         }
     }
 

@@ -502,6 +502,9 @@ public final class LinuxKernel implements Kernel {
         String[] args = strace != null ? strace.enter(call, mem) : null;
         long r = invoke(p, call);
         if (r == BLOCK) {
+            if (strace != null) {
+                strace.cancel();
+            }
             p.state = GuestProcess.State.BLOCKED;
             p.restart = call;
             cpu.yieldCpu();
@@ -600,6 +603,9 @@ public final class LinuxKernel implements Kernel {
         }
         SignalAction act = p.signals.action(sig);
         if (act.isDefault()) {
+            if (strace != null) {
+                strace.signal(p, si);
+            }
             diagnostics.println("isotrace: " + (p == init ? "guest" : "guest process " + p.pid) + " killed by "
                     + Signals.name(sig) + " at PC 0x" + Long.toHexString(p.cpu.pc) + ": " + why);
             terminate(p, sig);
@@ -624,6 +630,9 @@ public final class LinuxKernel implements Kernel {
                 Signals.DefaultAction d = Signals.defaultAction(sig);
                 if (d == Signals.DefaultAction.IGNORE || d == Signals.DefaultAction.STOP) {
                     continue;
+                }
+                if (strace != null) {
+                    strace.signal(p, si);
                 }
                 if (p == init) {
                     diagnostics.println("isotrace: guest killed by " + Signals.name(sig));
@@ -726,6 +735,9 @@ public final class LinuxKernel implements Kernel {
             return;
         }
         p.waitStatus = signal != 0 ? signal & 0x7F : (status & 0xFF) << 8;
+        if (strace != null) {
+            strace.ended(p, signal, status);
+        }
         if (p.clearChildTid != 0 && p.mm.users > 1) {
             try {
                 p.mem.write32(p.clearChildTid, 0);

@@ -168,12 +168,10 @@ final class ProcessSyscalls {
         if (vfork) {
             // The parent sleeps until the child execs or exits; clone's result is already its answer.
             child.vforkParent = parent;
-            parent.cpu.x[0] = pid;
             parent.state = GuestProcess.State.BLOCKED;
             parent.blocker = new LinuxKernel.VforkWait(child);
             parent.restart = null;
             parent.cpu.yieldCpu();
-            return LinuxKernel.NO_RESULT;
         }
         return pid;
     }

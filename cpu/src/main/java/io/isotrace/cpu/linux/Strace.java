@@ -56,6 +56,7 @@ final class Strace {
      * buffers a call fills ({@code B}) are left for {@link #log}.
      */
     String[] enter(long[] call, KernelMemory mem) {
+        inCall = true;
         String sig = SIGNATURES.getOrDefault(SyscallNames.of(call[0]), "xxx");
         String[] args = new String[sig.length()];
         for (int i = 0; i < args.length; i++) {
@@ -87,6 +88,11 @@ final class Strace {
             sb.append(result);
         }
         out.println(sb);
+        inCall = false;
+        if (deferred != null) {
+            out.println(deferred);
+            deferred = null;
+        }
     }
 
     void interrupted(GuestProcess p, long[] call, boolean restart) {
@@ -98,6 +104,29 @@ final class Strace {
         out.println(prefix(p) + "--- " + Signals.name(si.signo()) + " {si_signo=" + Signals.name(si.signo())
                 + ", si_code=" + si.code() + (si.isFault() && si.code() > 0 ? ", si_addr=0x"
                 + Long.toHexString(si.addr()) : ", si_pid=" + si.pid()) + "} ---");
+    }
+
+    private String deferred;
+    private boolean inCall;
+
+    /** The end of a process, as strace -f reports it: after the line of the call that ended it, if any. */
+    void ended(GuestProcess p, int signal, int status) {
+        String line = prefix(p) + (signal != 0 ? "+++ killed by " + Signals.name(signal) + " +++"
+                : "+++ exited with " + (status & 0xFF) + " +++");
+        if (inCall) {
+            deferred = deferred == null ? line : deferred + "\n" + line;
+        } else {
+            out.println(line);
+        }
+    }
+
+    /** The call entered did not finish (it sleeps): nothing to print yet. */
+    void cancel() {
+        inCall = false;
+        if (deferred != null) {
+            out.println(deferred);
+            deferred = null;
+        }
     }
 
     private static String prefix(GuestProcess p) {

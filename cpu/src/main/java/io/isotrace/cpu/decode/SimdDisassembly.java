@@ -62,6 +62,11 @@ final class SimdDisassembly {
             case "Tws":
                 sb.append(LETTERS.charAt((i.size + 1) & 3));
                 return true;
+            case "E":
+                if (i.amount != 0) {
+                    sb.append('e');
+                }
+                return true;
             case "n2":
                 if (i.is64) {
                     sb.append('2');

@@ -26,6 +26,9 @@ public final class SimdExec {
             case 0:
                 SimdMemExec.execute(c, i);
                 break;
+            case 1:
+                SimdIntExec.execute(c, i);
+                break;
             default:
                 throw Executor.unknownOp(i);
         }

@@ -11,5 +11,6 @@ final class SimdFpTable {
     static void register(EncodingTable t) {
         FpScalarTable.register(t);
         SimdThreeSameTable.register(t);
+        SimdPermuteTable.register(t);
     }
 }

@@ -29,6 +29,9 @@ public final class SimdExec {
             case 1:
                 SimdIntExec.execute(c, i);
                 break;
+            case 3:
+                SimdPermExec.execute(c, i);
+                break;
             default:
                 throw Executor.unknownOp(i);
         }

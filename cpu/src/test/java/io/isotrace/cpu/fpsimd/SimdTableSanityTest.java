@@ -46,6 +46,7 @@ class SimdTableSanityTest {
                     }
                 } catch (RuntimeException ex) {
                     problems.add(e.name() + String.format(" %08x: %s", w, ex));
+                    break;
                 }
             }
         }

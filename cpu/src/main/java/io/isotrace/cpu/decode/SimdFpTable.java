@@ -12,5 +12,6 @@ final class SimdFpTable {
         FpScalarTable.register(t);
         SimdThreeSameTable.register(t);
         SimdPermuteTable.register(t);
+        SimdTwoRegTable.register(t);
     }
 }

@@ -13,5 +13,6 @@ final class SimdFpTable {
         SimdThreeSameTable.register(t);
         SimdPermuteTable.register(t);
         SimdTwoRegTable.register(t);
+        SimdWideTable.register(t);
     }
 }

@@ -62,6 +62,23 @@ final class SimdDisassembly {
             case "Tws":
                 sb.append(LETTERS.charAt((i.size + 1) & 3));
                 return true;
+            case "gn":
+                sb.append(Reg.name(i.rn, i.shift == 1));
+                return true;
+            case "gd":
+                sb.append(Reg.name(i.rd, i.shift == 1));
+                return true;
+            case "vd64":
+                sb.append(i.is64 ? "v" + i.rd + ".2d" : "d" + i.rd);
+                return true;
+            case "vimm":
+                vectorImmediate(i, sb);
+                return true;
+            case "E":
+                if (i.amount != 0) {
+                    sb.append('e');
+                }
+                return true;
             case "n2":
                 if (i.is64) {
                     sb.append('2');
@@ -117,6 +134,21 @@ final class SimdDisassembly {
                     }
                 }
                 sb.append(']');
+            }
+        }
+    }
+
+    /** A modified-immediate operand: shift 2 FP, size 3 byte mask, else imm8 with its LSL/MSL. */
+    private static void vectorImmediate(Insn i, StringBuilder sb) {
+        if (i.shift == 2) {
+            double d = i.size == 3 ? Double.longBitsToDouble(i.imm) : Float.intBitsToFloat((int) i.imm);
+            sb.append('#').append(String.format(java.util.Locale.ROOT, "%.18e", d));
+        } else if (i.size == 3) {
+            sb.append("#0x").append(Long.toHexString(i.imm));
+        } else {
+            sb.append("#0x").append(Long.toHexString(i.imm2));
+            if (i.amount != 0) {
+                sb.append(i.shift == 1 ? ", msl #" : ", lsl #").append(i.amount);
             }
         }
     }

@@ -13,10 +13,11 @@ public final class SimdExec {
     /** First op of each sub-executor. */
     public static final int MEM = G;
     public static final int INT = G + 128;
-    public static final int INT2 = G + 256;
+    public static final int MISC = G + 256;
     public static final int PERM = G + 384;
     public static final int FP = G + 512;
     public static final int FP2 = G + 640;
+    public static final int WIDE = G + 768;
 
     private SimdExec() {
     }
@@ -25,6 +26,18 @@ public final class SimdExec {
         switch ((i.op >>> 7) & 7) {
             case 0:
                 SimdMemExec.execute(c, i);
+                break;
+            case 1:
+                SimdIntExec.execute(c, i);
+                break;
+            case 2:
+                SimdMiscExec.execute(c, i);
+                break;
+            case 3:
+                SimdPermExec.execute(c, i);
+                break;
+            case 6:
+                SimdWideExec.execute(c, i);
                 break;
             default:
                 throw Executor.unknownOp(i);

@@ -334,7 +334,7 @@ public final class SimdMemExec {
     }
 
     /** An element of size {@code size} copied to every lane of a 64-bit chunk. */
-    static long replicate(long e, int size) {
+    public static long replicate(long e, int size) {
         switch (size) {
             case 0:
                 return (e & 0xFF) * 0x0101_0101_0101_0101L;

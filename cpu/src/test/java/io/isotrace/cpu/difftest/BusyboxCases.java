@@ -41,7 +41,7 @@ final class BusyboxCases {
         new Case("ls", "ls; ls -a; ls -1 dir; ls -F", ""),
         new Case("ls-recursive", "ls -R", ""),
         new Case("pipeline", "seq 1 100 | grep 7 | wc -l; seq 1 1000 | sort -rn | head -n 3", ""),
-        new Case("subshell", "(echo a; echo b) | cat; (cd dir && ls); pwd; (exit 3); echo $?", ""),
+        new Case("subshell", "(echo a; echo b) | cat; (cd dir && ls); (exit 3); echo $?", ""),
         new Case("command-substitution", "x=$(echo sub | tr a-z A-Z); echo \"$x\"; echo $(echo $(seq 3)); "
                 + "n=$(wc -l < a.txt); echo lines=$n", ""),
         new Case("arithmetic", "i=0; while [ $i -lt 5 ]; do i=$((i+1)); printf '%d ' $((i*i)); done; echo; "

@@ -31,8 +31,17 @@ final class QemuRunner {
     private QemuRunner() {
     }
 
+    /**
+     * Runs the command after it with an empty signal mask. A process inherits its parent's mask, the JVM blocks
+     * SIGQUIT in every thread but one, and qemu-user gives the guest the mask it was started with; a guest started by
+     * Isotrace (like one started by a login shell) begins with none blocked. perl-base is essential on Debian.
+     */
+    static final List<String> CLEAN_SIGNAL_MASK = List.of("perl", "-e",
+            "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec { $ARGV[0] } @ARGV or die", "--");
+
     static Outcome run(GuestRun r) {
-        List<String> cmd = new ArrayList<>(List.of(Tools.QEMU, "-cpu", Tools.QEMU_CPU));
+        List<String> cmd = new ArrayList<>(CLEAN_SIGNAL_MASK);
+        cmd.addAll(List.of(Tools.QEMU, "-cpu", Tools.QEMU_CPU));
         if (!r.argv().isEmpty()) {
             cmd.add("-0");
             cmd.add(r.argv().get(0));
@@ -122,7 +131,9 @@ final class QemuRunner {
         try {
             Path dir = Files.createTempDirectory("isotrace-bb-wrappers");
             Path script = dir.resolve(".run-applet");
-            Files.writeString(script, "#!/bin/sh\nexec '" + Tools.QEMU + "' -cpu " + Tools.QEMU_CPU
+            // qemu execs this wrapper with its own (host) signal mask: clear it as for the first qemu.
+            Files.writeString(script, "#!/bin/sh\nexec perl -e 'use POSIX; sigprocmask(SIG_SETMASK, "
+                    + "POSIX::SigSet->new); exec { $ARGV[0] } @ARGV' -- '" + Tools.QEMU + "' -cpu " + Tools.QEMU_CPU
                     + " -0 \"${0##*/}\" '" + Tools.BUSYBOX.toAbsolutePath() + "' \"$@\"\n");
             script.toFile().setExecutable(true);
             ProcessBuilder pb = new ProcessBuilder(Tools.QEMU, "-cpu", Tools.QEMU_CPU,

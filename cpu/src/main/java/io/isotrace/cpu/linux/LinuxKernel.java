@@ -754,24 +754,26 @@ public final class LinuxKernel implements Kernel {
         if (p.cpu != null) {
             p.cpu.exit(p.waitStatus);
         }
+        p.cpu = null; // the core's caches are no longer needed; the loop running it holds it until it returns
         for (GuestProcess c : p.children) {
+            // Orphans are adopted by a parent outside the guest's world, which reaps them as they die.
             c.parent = null;
-            c.ppid = 1;
+            c.ppid = LinuxIds.PARENT_PID;
             if (c.state == GuestProcess.State.ZOMBIE) {
-                c.state = GuestProcess.State.REAPED;
+                forget(c);
             }
         }
         p.children.clear();
         GuestProcess parent = p.parent;
         if (parent == null || !parent.alive()) {
-            p.state = GuestProcess.State.REAPED;
+            forget(p);
             return;
         }
         SignalAction a = parent.signals.action(Signals.SIGCHLD);
         if (p.exitSignal == Signals.SIGCHLD && (a.isIgnore() || a.has(Signals.SA_NOCLDWAIT))) {
             // Linux reaps such children at once; wait4 then reports ECHILD.
-            p.state = GuestProcess.State.REAPED;
             parent.children.remove(p);
+            forget(p);
             return;
         }
         if (p.exitSignal != 0) {
@@ -804,8 +806,12 @@ public final class LinuxKernel implements Kernel {
 
     /** Reaps a zombie child: it disappears from the process table. */
     void reap(GuestProcess parent, GuestProcess child) {
-        child.state = GuestProcess.State.REAPED;
         parent.children.remove(child);
-        processes.remove(child.pid);
+        forget(child);
+    }
+
+    private void forget(GuestProcess p) {
+        p.state = GuestProcess.State.REAPED;
+        processes.remove(p.pid);
     }
 }

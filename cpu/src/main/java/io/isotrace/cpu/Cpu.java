@@ -67,9 +67,12 @@ public final class Cpu {
     private boolean stopRequested;
     private StopReason stopReason;
     private int exitStatus;
+    /** {@link #run()} stops with INSTRUCTION_LIMIT once this many instructions have retired. */
+    private long instructionLimit;
 
     public Cpu(CpuConfig config, Stage1 stage1, MemoryPort port) {
         this.config = config;
+        this.instructionLimit = config.maxInstructions();
         this.decoder = A64.decoder();
         this.mem = new GuestMemory(this, stage1, port);
     }
@@ -159,6 +162,19 @@ public final class Cpu {
         return exitStatus;
     }
 
+    /**
+     * Makes {@link #run()} stop with {@link StopReason#INSTRUCTION_LIMIT} once {@link #instructions()} reaches
+     * {@code limit} (initially the configured maximum). A user-mode kernel running several guest processes, one
+     * core each, uses it to share one instruction budget and to end a time slice.
+     */
+    public void setInstructionLimit(long limit) {
+        this.instructionLimit = limit;
+    }
+
+    public long instructionLimit() {
+        return instructionLimit;
+    }
+
     /** Drops decoded code in IPA range {@code [lo, hi)} (stores to code, munmap, mprotect). */
     public void invalidateCode(long lo, long hi) {
         blocks.invalidateIpa(lo, hi);
@@ -181,7 +197,7 @@ public final class Cpu {
         stopRequested = false;
         Block prev = null;
         while (true) {
-            long remaining = config.maxInstructions() - instructions;
+            long remaining = instructionLimit - instructions;
             if (remaining <= 0) {
                 return StopReason.INSTRUCTION_LIMIT;
             }

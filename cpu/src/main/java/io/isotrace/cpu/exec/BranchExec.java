@@ -66,6 +66,9 @@ public final class BranchExec {
                 break;
             }
             case SVC:
+                // The exception return after the call clears the exclusive monitor (as qemu-aarch64's cpu_loop
+                // does after every exception): an LDXR/STXR pair never spans a system call.
+                c.exclusiveAddress = -1;
                 c.pc = i.pc + 4;
                 c.kernel().supervisorCall(c, (int) i.imm);
                 break;

@@ -26,6 +26,16 @@ public final class IntExec {
     public static final int BFM = G + 11;
     public static final int UBFM = G + 12;
     public static final int EXTR = G + 13;
+    // Preferred aliases of the bitfield moves, each cheaper than the general form (see DpImmediateTable).
+    public static final int LSL_IMM = G + 14;
+    public static final int LSR_IMM = G + 15;
+    public static final int ASR_IMM = G + 16;
+    public static final int UBFX = G + 17;
+    public static final int SBFX = G + 18;
+    public static final int UBFIZ = G + 19;
+    public static final int SBFIZ = G + 20;
+    public static final int BFI = G + 21;
+    public static final int BFXIL = G + 22;
     // Data processing - register ops are numbered from G + 64 (see DpRegisterTable).
 
     private IntExec() {
@@ -52,17 +62,17 @@ public final class IntExec {
                 c.x[i.rd] = c.x[i.rn] & i.imm;
                 break;
             case ORR_IMM:
-                c.x[i.rd] = c.x[i.rn] | i.imm;
+                result(c, i, c.x[i.rn] | i.imm);
                 break;
             case EOR_IMM:
-                c.x[i.rd] = c.x[i.rn] ^ i.imm;
+                result(c, i, c.x[i.rn] ^ i.imm);
                 break;
             case ANDS_IMM:
                 andsImm(c, i);
                 break;
             case MOVK:
-                // ra holds the destination as a source: MOVK keeps the other halfwords.
-                c.x[i.rd] = i.is64 ? (c.x[i.ra] & i.imm2) | i.imm : ((c.x[i.ra] & i.imm2) | i.imm) & 0xFFFF_FFFFL;
+                // ra holds the destination as a source: MOVK keeps the other halfwords (mask in imm2).
+                result(c, i, (c.x[i.ra] & i.imm2) | (i.imm << i.amount));
                 break;
             case SBFM:
                 bitfieldMove(c, i, true, true);
@@ -76,9 +86,49 @@ public final class IntExec {
             case EXTR:
                 extr(c, i);
                 break;
+            case LSL_IMM:
+                result(c, i, c.x[i.rn] << i.amount);
+                break;
+            case LSR_IMM:
+                c.x[i.rd] = i.is64 ? c.x[i.rn] >>> i.amount : (c.x[i.rn] & W) >>> i.amount;
+                break;
+            case ASR_IMM:
+                c.x[i.rd] = i.is64 ? c.x[i.rn] >> i.amount : ((int) c.x[i.rn] >> i.amount) & W;
+                break;
+            case UBFX:
+                c.x[i.rd] = (c.x[i.rn] >>> i.amount) & i.imm;
+                break;
+            case SBFX:
+                sbfx(c, i);
+                break;
+            case UBFIZ:
+                result(c, i, (c.x[i.rn] & i.imm) << i.amount);
+                break;
+            case SBFIZ:
+                result(c, i, ((c.x[i.rn] << (64 - i.opt)) >> (64 - i.opt)) << i.amount);
+                break;
+            case BFI:
+                result(c, i, (c.x[i.ra] & ~(i.imm << i.amount)) | ((c.x[i.rn] & i.imm) << i.amount));
+                break;
+            case BFXIL:
+                result(c, i, (c.x[i.ra] & ~i.imm) | ((c.x[i.rn] >>> i.amount) & i.imm));
+                break;
             default:
                 IntRegExec.execute(c, i);
         }
+    }
+
+    private static final long W = 0xFFFF_FFFFL;
+
+    /** Writes a result at the operation's width. */
+    private static void result(Cpu c, Insn i, long r) {
+        c.x[i.rd] = i.is64 ? r : r & W;
+    }
+
+    /** SBFX (and SXTB/SXTH/SXTW): the field of opt bits at amount, sign-extended. */
+    private static void sbfx(Cpu c, Insn i) {
+        long r = (c.x[i.rn] << (64 - i.amount - i.opt)) >> (64 - i.opt);
+        c.x[i.rd] = i.is64 ? r : r & W;
     }
 
     /** ADDS/SUBS/CMP/CMN: subtraction is x + ~y + 1. */

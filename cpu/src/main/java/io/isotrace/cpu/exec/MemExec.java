@@ -5,7 +5,11 @@ import io.isotrace.cpu.decode.Insn;
 import io.isotrace.cpu.decode.Ops;
 import io.isotrace.trace.record.TransactionKind;
 
-/** Loads and stores of general registers, exclusives and atomics. */
+/**
+ * Loads and stores of general registers: immediate, register-offset and literal addressing, pairs. Exclusives and
+ * ordered accesses are {@link ExclusiveExec}'s (ops from G + 32), the LSE atomics {@link AtomicExec}'s (from
+ * G + 64). Each access is one transaction (a pair is one transaction of twice the size).
+ */
 public final class MemExec {
     private static final int G = Ops.GROUP_MEM << Ops.GROUP_SHIFT;
 
@@ -21,7 +25,13 @@ public final class MemExec {
     public static final int LDPSW = G + 4;
     public static final int STP = G + 5;
     public static final int PRFM = G + 6;
-    // Further load/store operations (register offset, literal, exclusives, acquire/release, atomics) from G + 16.
+    /** Register offset: address = Xn + (ExtendReg(Rm, opt) << amount). */
+    public static final int STR_REG = G + 16;
+    public static final int LDR_REG = G + 17;
+    public static final int LDRS_REG = G + 18;
+    /** PC-relative literal: address in imm. */
+    public static final int LDR_LIT = G + 19;
+    public static final int LDRSW_LIT = G + 20;
 
     private MemExec() {
     }
@@ -48,8 +58,27 @@ public final class MemExec {
                 break;
             case PRFM:
                 break;
+            case STR_REG:
+                c.mem.write(registerAddress(c, i), i.size, c.x[i.rd]);
+                break;
+            case LDR_REG:
+                c.x[i.rd] = c.mem.read(registerAddress(c, i), i.size);
+                break;
+            case LDRS_REG:
+                c.x[i.rd] = signExtend(c.mem.read(registerAddress(c, i), i.size), i.size, i.is64);
+                break;
+            case LDR_LIT:
+                c.x[i.rd] = c.mem.read(i.imm, i.size);
+                break;
+            case LDRSW_LIT:
+                c.x[i.rd] = (int) c.mem.read32(i.imm);
+                break;
             default:
-                throw Executor.unknownOp(i);
+                if (i.op >= AtomicExec.FIRST) {
+                    AtomicExec.execute(c, i);
+                } else {
+                    ExclusiveExec.execute(c, i);
+                }
         }
     }
 
@@ -67,6 +96,17 @@ public final class MemExec {
         }
     }
 
+    private static long registerAddress(Cpu c, Insn i) {
+        return c.x[i.rn] + IntRegExec.extend(c.x[i.rm], i.opt, i.amount);
+    }
+
+    /** A loaded value of {@code size} bytes sign-extended to 64 bits, or to 32 and zero-extended (LDRS* W forms). */
+    static long signExtend(long v, int size, boolean is64) {
+        int shift = 64 - 8 * size;
+        v = (v << shift) >> shift;
+        return is64 ? v : v & 0xFFFF_FFFFL;
+    }
+
     private static void ldr(Cpu c, Insn i) {
         long a = address(c, i);
         long v = c.mem.read(a, i.size);
@@ -77,10 +117,8 @@ public final class MemExec {
     private static void ldrs(Cpu c, Insn i) {
         long a = address(c, i);
         long v = c.mem.read(a, i.size);
-        int shift = 64 - 8 * i.size;
-        v = (v << shift) >> shift;
         writeBack(c, i, a);
-        c.x[i.rd] = i.is64 ? v : v & 0xFFFF_FFFFL;
+        c.x[i.rd] = signExtend(v, i.size, i.is64);
     }
 
     private static void str(Cpu c, Insn i) {

@@ -1,19 +1,37 @@
 package io.isotrace.cpu.linux;
 
+import io.isotrace.cpu.Cpu;
 import io.isotrace.cpu.mmu.Stage1;
+import io.isotrace.trace.record.MemoryType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A user process's virtual address space: the sorted, non-overlapping mappings that mmap, munmap, mprotect, brk
- * and the loader create. As the CPU's {@link Stage1} it translates VA to IPA one-to-one (user mode: VA = IPA) with
- * the mapping's permissions.
+ * A user process's virtual address space (Linux's mm): the sorted, non-overlapping mappings that mmap, munmap,
+ * mprotect, brk and the loader create, and the page table from virtual pages to IPA pages. It is the CPU's
+ * {@link Stage1}.
  *
- * <p>Layout (47-bit, as x86-64 Linux; any layout is valid for a static program): the program where its ELF says,
- * the heap after it, mmap areas growing down from {@link #MMAP_TOP}, the stack below {@link #STACK_TOP}.
+ * <p><b>Where pages live.</b> The first process of a run is <em>identity-mapped</em>: VA = IPA, as the issue asks of
+ * user mode, so its trace reads like any user-mode trace. Every other process (a fork, an exec'd child) gets fresh
+ * IPA pages from the shared {@link FramePool} in [2^47, 2^48), so two processes never share a physical frame even
+ * at equal virtual addresses: a forked child's pages are copies at different IPAs, and its transactions show
+ * VA != IPA with its own ASID. (A vfork child borrows its parent's address space, as Linux's CLONE_VM does, until it
+ * execs or exits.)
+ *
+ * <p><b>Demand paging.</b> A page enters the page table the first time stage 1 translates it (a TLB fill or a
+ * kernel copy). So fork copies, and munmap zeroes or frees, exactly the pages the process touched; an mmap of a
+ * gigabyte that is never touched costs nothing. Pages leaving the table are zeroed (identity pages stay where they
+ * are and must read as zero if mapped again; pool pages go back to the pool zeroed), and the cores running in this
+ * space drop their TLB entries and decoded code for them.
+ *
+ * <p>Layout (47-bit, like x86-64 Linux; any layout is valid for a static program): the program where its ELF says,
+ * the heap after it, mmap areas growing down from {@link #MMAP_TOP}, the stack below {@link #STACK_TOP}, and the
+ * signal-return trampoline page at {@link #SIGPAGE}. All of it is below 2^47; an explicit mapping above 2^47 (legal
+ * on arm64 with 48-bit VAs) is backed from the pool even in the identity space.
  */
 public final class AddressSpace implements Stage1 {
     public static final long PAGE = 4096;
@@ -21,8 +39,57 @@ public final class AddressSpace implements Stage1 {
     public static final long STACK_SIZE = 8L << 20;
     public static final long MMAP_TOP = 0x0000_7FFF_0000_0000L;
     public static final long MMAP_BOTTOM = 0x0000_1000_0000_0000L;
+    /** The top of the user address space (TASK_SIZE with 48-bit VAs). */
+    public static final long TASK_SIZE = 1L << 48;
+    /** Where the sigreturn trampoline lives (the last page below 2^47, just above the stack). */
+    public static final long SIGPAGE = STACK_TOP;
+
+    private static final long IDENTITY_LIMIT_VPN = FramePool.BASE >>> 12;
 
     private final TreeMap<Long, Vma> vmas = new TreeMap<>();
+    private final PageMap pages = new PageMap();
+    private final FramePool pool;
+    private final PhysicalFrames frames;
+    private final boolean identity;
+    private final int asid;
+    private final List<Cpu> cores = new ArrayList<>();
+    /** The kernel's view of this space (copy to and from user). */
+    public final KernelMemory mem;
+    /** Processes using this space: more than one while a vfork child borrows it. */
+    int users = 1;
+    /** Start of the heap and the current program break. */
+    public long brkStart;
+    public long brk;
+
+    AddressSpace(FramePool pool, PhysicalFrames frames, boolean identity, int asid) {
+        this.pool = pool;
+        this.frames = frames;
+        this.identity = identity;
+        this.asid = asid;
+        this.mem = new KernelMemory(this);
+    }
+
+    /** True when the space maps VA = IPA (the first process). */
+    public boolean identity() {
+        return identity;
+    }
+
+    public int asid() {
+        return asid;
+    }
+
+    PhysicalFrames frames() {
+        return frames;
+    }
+
+    /** A core now runs in this space: it must hear of unmaps and protection changes. */
+    void attach(Cpu cpu) {
+        cores.add(cpu);
+    }
+
+    void detach(Cpu cpu) {
+        cores.remove(cpu);
+    }
 
     @Override
     public int translate(long va, int access, Result out) {
@@ -34,10 +101,39 @@ public final class AddressSpace implements Stage1 {
         if ((allowed & access) == 0) {
             return FAULT_PERMISSION;
         }
-        out.ipaPage = va & ~(PAGE - 1);
+        out.ipaPage = page(va >>> 12) << 12;
         out.permissions = allowed;
-        out.memoryType = io.isotrace.trace.record.MemoryType.NORMAL_WB;
+        out.memoryType = MemoryType.NORMAL_WB;
         return OK;
+    }
+
+    /**
+     * The IPA page backing {@code va} whatever the mapping's protection (the kernel filling a PROT_NONE or
+     * read-only mapping), entering it in the page table; -1 when nothing is mapped there.
+     */
+    long backingPage(long va) {
+        return find(va) == null ? -1 : page(va >>> 12) << 12;
+    }
+
+    /** The IPA page number of virtual page {@code vpn}, entering a fresh one on first use (demand paging). */
+    private long page(long vpn) {
+        long ipn = pages.get(vpn);
+        if (ipn < 0) {
+            ipn = identity && vpn < IDENTITY_LIMIT_VPN ? vpn : pool.allocate() >>> 12;
+            pages.put(vpn, ipn);
+        }
+        return ipn;
+    }
+
+    /** The IPA backing {@code va} if its page was ever touched, else -1. */
+    public long ipaIfPresent(long va) {
+        long ipn = pages.get(va >>> 12);
+        return ipn < 0 ? -1 : (ipn << 12) | (va & (PAGE - 1));
+    }
+
+    /** Pages present in the page table (touched and still mapped). */
+    public int residentPages() {
+        return pages.size();
     }
 
     /** The mapping holding {@code va}, or null. */
@@ -53,10 +149,9 @@ public final class AddressSpace implements Stage1 {
         vmas.put(start, new Vma(start, end, prot, name));
     }
 
-    /** Unmaps {@code [start, end)}, splitting mappings that straddle the edges. Returns the ranges removed. */
-    public List<Vma> unmap(long start, long end) {
+    /** Unmaps {@code [start, end)}, splitting mappings that straddle the edges; its pages read as zero if remapped. */
+    public void unmap(long start, long end) {
         checkAligned(start, end);
-        List<Vma> removed = new ArrayList<>();
         for (Vma v : overlapping(start, end)) {
             vmas.remove(v.start());
             if (v.start() < start) {
@@ -65,9 +160,26 @@ public final class AddressSpace implements Stage1 {
             if (v.end() > end) {
                 vmas.put(end, v.withRange(end, v.end()));
             }
-            removed.add(v.withRange(Math.max(v.start(), start), Math.min(v.end(), end)));
         }
-        return removed;
+        discard(start, end);
+    }
+
+    /**
+     * Drops the pages of {@code [start, end)} from the page table, zeroing them (madvise DONTNEED, munmap), and
+     * tells the cores to forget them.
+     */
+    public void discard(long start, long end) {
+        long[] gone = removePages(start, end);
+        for (long ipn : gone) {
+            byte[] f = frames.frame(ipn << 12, 0, asid, true);
+            if (f != null) {
+                Arrays.fill(f, (byte) 0);
+            }
+            if (ipn >= IDENTITY_LIMIT_VPN || !identity) {
+                pool.release(ipn << 12);
+            }
+        }
+        forget(start, end, gone);
     }
 
     /** Changes the protection of {@code [start, end)}; false (ENOMEM) when part of it is not mapped. */
@@ -92,7 +204,17 @@ public final class AddressSpace implements Stage1 {
             long e = Math.min(v.end(), end);
             vmas.put(s, new Vma(s, e, prot, v.name()));
         }
+        forget(start, end, presentPages(start, end));
         return true;
+    }
+
+    /** Grows or shrinks the mapping that ends at {@code oldEnd} to end at {@code newEnd} (mremap in place). */
+    void resize(Vma v, long newEnd) {
+        if (newEnd < v.end()) {
+            unmap(newEnd, v.end());
+        } else {
+            vmas.put(v.start(), v.withRange(v.start(), newEnd));
+        }
     }
 
     /** Mappings overlapping {@code [start, end)}, in address order. */
@@ -111,6 +233,12 @@ public final class AddressSpace implements Stage1 {
         return out;
     }
 
+    /** True when nothing is mapped in {@code [start, end)}. */
+    public boolean isFree(long start, long end) {
+        return Long.compareUnsigned(start, end) < 0 && Long.compareUnsigned(end, TASK_SIZE) <= 0
+                && overlapping(start, end).isEmpty();
+    }
+
     /** The highest free range of {@code length} bytes below {@link #MMAP_TOP} (mmap grows down), or -1. */
     public long findFree(long length) {
         long top = MMAP_TOP;
@@ -127,11 +255,106 @@ public final class AddressSpace implements Stage1 {
         return new ArrayList<>(vmas.values());
     }
 
-    /** A copy for fork. */
-    public AddressSpace copy() {
-        AddressSpace a = new AddressSpace();
+    /**
+     * fork: a new space with the same mappings whose touched pages are copies, in fresh pool pages. Untouched pages
+     * stay untouched (they read as zero, or as file contents already loaded, in both).
+     */
+    AddressSpace copyForFork(int childAsid) {
+        AddressSpace a = new AddressSpace(pool, frames, false, childAsid);
         a.vmas.putAll(vmas);
+        a.brkStart = brkStart;
+        a.brk = brk;
+        for (long vpn : pages.sortedKeys()) {
+            long ipn = pages.get(vpn);
+            long childIpa = pool.allocate();
+            byte[] src = frames.frame(ipn << 12, vpn << 12, asid, false);
+            byte[] dst = frames.frame(childIpa, vpn << 12, childAsid, true);
+            if (src != null && dst != null) {
+                System.arraycopy(src, 0, dst, 0, src.length);
+            }
+            a.pages.put(vpn, childIpa >>> 12);
+        }
         return a;
+    }
+
+    /** Releases every page (process exit, execve): identity pages are zeroed, pool pages return to the pool. */
+    void release() {
+        vmas.clear();
+        discard(0, TASK_SIZE);
+    }
+
+    /** Copies the bytes of touched pages of {@code [from, from+len)} to {@code to} (mremap moving a mapping). */
+    void copyPages(long from, long to, long len) {
+        for (long off = 0; off < len; off += PAGE) {
+            long ipa = ipaIfPresent(from + off);
+            if (ipa < 0) {
+                continue;
+            }
+            byte[] src = frames.frame(ipa, from + off, asid, false);
+            if (src != null) {
+                mem.load(to + off, src, 0, (int) PAGE);
+            }
+        }
+    }
+
+    private long[] removePages(long start, long end) {
+        long n = (end - start) >>> 12;
+        long[] out;
+        int k = 0;
+        if (n <= 2L * pages.size()) {
+            out = new long[(int) Math.min(n, pages.size())];
+            for (long vpn = start >>> 12; vpn < end >>> 12; vpn++) {
+                long ipn = pages.remove(vpn);
+                if (ipn >= 0) {
+                    out[k++] = ipn;
+                }
+            }
+        } else {
+            long[] keys = pages.sortedKeys();
+            out = new long[keys.length];
+            for (long vpn : keys) {
+                if (vpn >= start >>> 12 && vpn < end >>> 12) {
+                    out[k++] = pages.remove(vpn);
+                }
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    private long[] presentPages(long start, long end) {
+        long[] keys = pages.sortedKeys();
+        long[] out = new long[keys.length];
+        int k = 0;
+        for (long vpn : keys) {
+            if (vpn >= start >>> 12 && vpn < end >>> 12) {
+                out[k++] = pages.get(vpn);
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The cores drop TLB entries for the VA range and decoded code from the IPA pages. */
+    private void forget(long start, long end, long[] ipns) {
+        if (cores.isEmpty()) {
+            return;
+        }
+        long[] sorted = ipns.clone();
+        Arrays.sort(sorted);
+        for (Cpu c : cores) {
+            c.mem.flushVaRange(start, end);
+            if (c.blocks().size() == 0) {
+                continue;
+            }
+            // Contiguous runs of IPA pages become one invalidation each (the identity space: one per range).
+            for (int i = 0; i < sorted.length; ) {
+                int j = i;
+                while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) {
+                    j++;
+                }
+                c.invalidateCode(sorted[i] << 12, (sorted[j] + 1) << 12);
+                i = j + 1;
+            }
+        }
     }
 
     private static void checkAligned(long start, long end) {

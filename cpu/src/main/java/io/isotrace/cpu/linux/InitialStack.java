@@ -14,7 +14,7 @@ public final class InitialStack {
     }
 
     /** Writes the stack below {@code top}; returns the initial SP (pointing at argc). */
-    public static long build(KernelMemory mem, long top, List<String> argv, List<String> envp, String execfn,
+    public static long build(KernelMemory mem, long top, List<byte[]> argv, List<byte[]> envp, byte[] execfn,
                              ElfImage image, byte[] random16, long hwcap, long hwcap2) {
         long p = top;
         p = pushString(mem, p, execfn);
@@ -29,7 +29,7 @@ public final class InitialStack {
             p = pushString(mem, p, argv.get(k));
             argAddrs.add(0, p);
         }
-        p = pushString(mem, p, "aarch64");
+        p = pushString(mem, p, "aarch64".getBytes(StandardCharsets.US_ASCII));
         long platform = p;
         p -= 16;
         mem.write(p, random16, 0, 16);
@@ -81,8 +81,7 @@ public final class InitialStack {
         return sp;
     }
 
-    private static long pushString(KernelMemory mem, long p, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    private static long pushString(KernelMemory mem, long p, byte[] b) {
         p -= b.length + 1;
         mem.write(p, b, 0, b.length);
         mem.write(p + b.length, new byte[1], 0, 1);

@@ -2,68 +2,62 @@ package io.isotrace.cpu.linux;
 
 import io.isotrace.cpu.mmu.Access;
 import io.isotrace.cpu.mmu.Stage1;
-import io.isotrace.trace.port.MemoryPort;
-import io.isotrace.trace.port.PageGrant;
-import io.isotrace.trace.port.PhysicalMemory;
-import io.isotrace.trace.record.Transaction;
+import io.isotrace.trace.port.LittleEndian;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The emulated kernel's access to user memory (copy_from_user / copy_to_user): through the process's stage 1 and
- * the controller's grant, so it reaches the same physical frames the program does, but without making guest
+ * the memory system's grant, so it reaches the same physical frames the program does, but without making guest
  * transactions - the trace holds what the program's own instructions access, as qemu-user traces do. A page the
- * process may not access, or the controller will not grant, is {@link Efault}.
+ * process may not access, or the memory system will not grant, is {@link Efault}.
  */
 public final class KernelMemory {
-    private final Stage1 stage1;
-    private final MemoryPort port;
+    private static final int PAGE = 4096;
+    private static final int PAGE_MASK = PAGE - 1;
+
+    private final AddressSpace space;
     private final Stage1.Result s1 = new Stage1.Result();
-    private final PageGrant grant = new PageGrant();
-    private final Transaction probe = new Transaction();
-    private int requester;
-    private int asid;
 
-    public KernelMemory(Stage1 stage1, MemoryPort port) {
-        this.stage1 = stage1;
-        this.port = port;
-    }
-
-    /** Identity used when asking the controller for frames (the process's core and ASID). */
-    public void setContext(int requester, int asid) {
-        this.requester = requester;
-        this.asid = asid;
+    KernelMemory(AddressSpace space) {
+        this.space = space;
     }
 
     /** Thrown when a user pointer is bad: the syscall returns -EFAULT. */
     public static final class Efault extends RuntimeException {
+        private final long address;
+
         public Efault(long va) {
-            super(String.format("bad user address 0x%x", va), null, false, false);
+            super(null, null, false, false);
+            this.address = va;
+        }
+
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public String getMessage() {
+            return String.format("bad user address 0x%x", address);
         }
     }
 
     private byte[] frame(long va, int access) {
-        if (stage1.translate(va, access, s1) != Stage1.OK) {
+        if (Long.compareUnsigned(va, AddressSpace.TASK_SIZE) >= 0 || space.translate(va, access, s1) != Stage1.OK) {
             throw new Efault(va);
         }
-        probe.clear();
-        probe.requester = requester;
-        probe.asid = asid;
-        probe.ipa = s1.ipaPage;
-        probe.va = va & ~0xFFFL;
-        probe.el = 0;
-        grant.clear();
-        if (!port.grant(probe, grant) || !grant.allows(access == Access.WRITE ? PageGrant.WRITE : PageGrant.READ)) {
+        byte[] f = space.frames().frame(s1.ipaPage, va, space.asid(), access == Access.WRITE);
+        if (f == null) {
             throw new Efault(va);
         }
-        return grant.frame;
+        return f;
     }
 
     public void read(long va, byte[] dst, int off, int len) {
         while (len > 0) {
-            int in = (int) (va & PhysicalMemory.FRAME_MASK);
-            int n = Math.min(len, PhysicalMemory.FRAME_BYTES - in);
+            int in = (int) (va & PAGE_MASK);
+            int n = Math.min(len, PAGE - in);
             System.arraycopy(frame(va, Access.READ), in, dst, off, n);
             va += n;
             off += n;
@@ -79,8 +73,8 @@ public final class KernelMemory {
 
     public void write(long va, byte[] src, int off, int len) {
         while (len > 0) {
-            int in = (int) (va & PhysicalMemory.FRAME_MASK);
-            int n = Math.min(len, PhysicalMemory.FRAME_BYTES - in);
+            int in = (int) (va & PAGE_MASK);
+            int n = Math.min(len, PAGE - in);
             System.arraycopy(src, off, frame(va, Access.WRITE), in, n);
             va += n;
             off += n;
@@ -88,12 +82,24 @@ public final class KernelMemory {
         }
     }
 
+    public void write(long va, byte[] src) {
+        write(va, src, 0, src.length);
+    }
+
     /** Writes regardless of the mapping's write permission (the loader filling read-only segments). */
     public void load(long va, byte[] src, int off, int len) {
         while (len > 0) {
-            int in = (int) (va & PhysicalMemory.FRAME_MASK);
-            int n = Math.min(len, PhysicalMemory.FRAME_BYTES - in);
-            System.arraycopy(src, off, frame(va, Access.READ), in, n);
+            int in = (int) (va & PAGE_MASK);
+            int n = Math.min(len, PAGE - in);
+            long ipa = Long.compareUnsigned(va, AddressSpace.TASK_SIZE) >= 0 ? -1 : space.backingPage(va);
+            if (ipa < 0) {
+                throw new Efault(va);
+            }
+            byte[] f = space.frames().frame(ipa, va, space.asid(), true);
+            if (f == null) {
+                throw new Efault(va);
+            }
+            System.arraycopy(src, off, f, in, n);
             va += n;
             off += n;
             len -= n;
@@ -101,37 +107,77 @@ public final class KernelMemory {
     }
 
     public long read64(long va) {
-        byte[] b = read(va, 8);
-        return io.isotrace.trace.port.LittleEndian.getLong(b, 0);
+        return LittleEndian.getLong(read(va, 8), 0);
     }
 
     public void write64(long va, long v) {
         byte[] b = new byte[8];
-        io.isotrace.trace.port.LittleEndian.putLong(b, 0, v);
+        LittleEndian.putLong(b, 0, v);
         write(va, b, 0, 8);
     }
 
     public int read32(long va) {
-        return io.isotrace.trace.port.LittleEndian.getInt(read(va, 4), 0);
+        return LittleEndian.getInt(read(va, 4), 0);
     }
 
     public void write32(long va, int v) {
         byte[] b = new byte[4];
-        io.isotrace.trace.port.LittleEndian.putInt(b, 0, v);
+        LittleEndian.putInt(b, 0, v);
         write(va, b, 0, 4);
     }
 
-    /** A NUL-terminated string of at most {@code max} bytes (UTF-8; Linux paths are bytes, Java strings suffice here). */
-    public String readCString(long va, int max) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < max; i++) {
-            byte[] f = frame(va + i, Access.READ);
-            byte b = f[(int) ((va + i) & PhysicalMemory.FRAME_MASK)];
-            if (b == 0) {
-                return out.toString(StandardCharsets.UTF_8);
+    /** Checks that {@code [va, va+len)} may be written (so a syscall fails with EFAULT before it has effects). */
+    public void checkWritable(long va, long len) {
+        for (long a = va & ~(long) PAGE_MASK; Long.compareUnsigned(a, va + len) < 0 && len > 0; a += PAGE) {
+            if (Long.compareUnsigned(a, AddressSpace.TASK_SIZE) >= 0
+                    || space.translate(Math.max(a, va), Access.WRITE, s1) != Stage1.OK) {
+                throw new Efault(Math.max(a, va));
             }
-            out.write(b);
         }
-        throw new Efault(va); // ENAMETOOLONG in the caller when that is the better answer
+    }
+
+    /** A NUL-terminated string of at most {@code max} bytes, as raw bytes (Linux paths and arguments are bytes). */
+    public byte[] readCBytes(long va, int max) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < max) {
+            byte[] f = frame(va + i, Access.READ);
+            int in = (int) ((va + i) & PAGE_MASK);
+            for (; in < PAGE && i < max; in++, i++) {
+                byte b = f[in];
+                if (b == 0) {
+                    return out.toByteArray();
+                }
+                out.write(b);
+            }
+        }
+        throw new SyscallError(Errno.ENAMETOOLONG);
+    }
+
+    /** A NUL-terminated string, decoded as UTF-8 (paths; see {@link GuestPaths} for how bytes map to Java). */
+    public String readCString(long va, int max) {
+        return GuestPaths.decode(readCBytes(va, max));
+    }
+
+    /** A NULL-terminated array of string pointers (argv, envp); null {@code va} is an empty array. */
+    public java.util.List<byte[]> readStringArray(long va, int maxCount) {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        if (va == 0) {
+            return out;
+        }
+        for (int i = 0; ; i++) {
+            if (i >= maxCount) {
+                throw new SyscallError(Errno.E2BIG);
+            }
+            long p = read64(va + 8L * i);
+            if (p == 0) {
+                return out;
+            }
+            out.add(readCBytes(p, 128 * 1024));
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

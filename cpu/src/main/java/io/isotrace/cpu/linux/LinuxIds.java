@@ -8,6 +8,8 @@ public final class LinuxIds {
     public static final int UID = 1000;
     public static final int GID = 1000;
     public static final int FIRST_PID = 1000;
+    /** What the first process's getppid() returns: a parent outside the guest's world. */
+    public static final int PARENT_PID = 999;
 
     private LinuxIds() {
     }

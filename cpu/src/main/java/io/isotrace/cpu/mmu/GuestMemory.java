@@ -97,6 +97,14 @@ public final class GuestMemory implements InvalidationListener {
         return nextSeq;
     }
 
+    /**
+     * Continues sequence numbering at {@code next}: when several cores (one per user-mode guest process) take turns
+     * writing one trace, each resumes the shared sequence so that numbers stay unique and increasing.
+     */
+    public void setTransactionCount(long next) {
+        this.nextSeq = next;
+    }
+
     public long tlbFills() {
         return tlbFills;
     }
@@ -339,6 +347,62 @@ public final class GuestMemory implements InvalidationListener {
             va += n;
             srcOff += n;
             size -= n;
+        }
+    }
+
+    // An atomic read-modify-write in progress: where atomicStore writes.
+    private byte[] atomicFrame;
+    private int atomicOffset;
+    private long atomicVa;
+    private int atomicSize;
+    private boolean atomicRelease;
+
+    /**
+     * Begins an atomic read-modify-write (LSE: CAS, CASP, LDADD, SWP ...) of {@code size} bytes (1 to 16,
+     * naturally aligned by the caller, so within one page): checks the page for reading and writing, reports the
+     * access as ONE transaction of kind {@link TransactionKind#ATOMIC} with its acquire/release flags, and returns
+     * the old value (the first 8 bytes; the rest of a 16-byte access in {@link #pairSecond}).
+     * {@link #atomicStore} then writes the new value without another transaction. A refused access reads as zero
+     * and its store is ignored. A page the controller did not grant moves its data through the port, which takes
+     * a read and a write transaction (kind ATOMIC both): the port protocol carries one value per transaction.
+     */
+    public long atomicLoad(long va, int size, boolean acquire, boolean release) {
+        entryFor(va, Access.READ);
+        int i = entryFor(va, Access.WRITE);
+        atomicVa = va;
+        atomicSize = size;
+        atomicRelease = release;
+        if (i < 0) {
+            atomicFrame = null;
+            long v = ioRead(va, Math.min(size, 8), TransactionKind.ATOMIC, acquire);
+            pairSecond = size == 16 ? ioRead(va + 8, 8, TransactionKind.ATOMIC, acquire) : 0;
+            return v;
+        }
+        if (observed && !emit(va, i, size, TransactionKind.ATOMIC, acquire, release)) {
+            atomicFrame = bounce; // read-as-zero, write-ignored
+            atomicOffset = 0;
+            java.util.Arrays.fill(bounce, 0, 16, (byte) 0);
+        } else {
+            atomicFrame = frame[i];
+            atomicOffset = (int) va & PAGE_MASK;
+        }
+        pairSecond = size == 16 ? LittleEndian.getLong(atomicFrame, atomicOffset + 8) : 0;
+        return LittleEndian.get(atomicFrame, atomicOffset, Math.min(size, 8));
+    }
+
+    /** Completes the atomic access {@link #atomicLoad} began: writes {@code first} (and {@code second}, size 16). */
+    public void atomicStore(long first, long second) {
+        int n = Math.min(atomicSize, 8);
+        if (atomicFrame == null) {
+            ioWrite(atomicVa, n, first, TransactionKind.ATOMIC, atomicRelease);
+            if (atomicSize == 16) {
+                ioWrite(atomicVa + 8, 8, second, TransactionKind.ATOMIC, atomicRelease);
+            }
+            return;
+        }
+        LittleEndian.put(atomicFrame, atomicOffset, n, first);
+        if (atomicSize == 16) {
+            LittleEndian.putLong(atomicFrame, atomicOffset + 8, second);
         }
     }
 

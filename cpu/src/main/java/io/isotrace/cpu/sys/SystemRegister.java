@@ -20,7 +20,11 @@ public enum SystemRegister {
     TPIDRRO_EL0(3, 3, 13, 0, 3, true, false),
     CNTFRQ_EL0(3, 3, 14, 0, 0, true, false),
     CNTVCT_EL0(3, 3, 14, 0, 2, true, false),
-    CNTPCT_EL0(3, 3, 14, 0, 1, true, false);
+    /**
+     * Linux leaves CNTKCTL_EL1.EL0PCTEN clear (drivers/clocksource/arm_arch_timer.c, arch_counter_set_user_access),
+     * so reading the physical counter at EL0 is UNDEFINED (SIGILL), as under qemu-aarch64.
+     */
+    CNTPCT_EL0(3, 3, 14, 0, 1, false, false);
 
     /** Generic timer frequency reported in CNTFRQ_EL0: 1 GHz, so one count is one nanosecond of simulated time. */
     public static final long COUNTER_HZ = 1_000_000_000L;
@@ -29,11 +33,21 @@ public enum SystemRegister {
 
     private static final SystemRegister[] VALUES = values();
 
+    private final int op0;
+    private final int op1;
+    private final int crn;
+    private final int crm;
+    private final int op2;
     private final int key;
     private final boolean readable;
     private final boolean writable;
 
     SystemRegister(int op0, int op1, int crn, int crm, int op2, boolean readable, boolean writable) {
+        this.op0 = op0;
+        this.op1 = op1;
+        this.crn = crn;
+        this.crm = crm;
+        this.op2 = op2;
         this.key = key(op0, op1, crn, crm, op2);
         this.readable = readable;
         this.writable = writable;
@@ -55,6 +69,16 @@ public enum SystemRegister {
 
     public static SystemRegister byOrdinal(int ordinal) {
         return VALUES[ordinal];
+    }
+
+    /** The register's encoding in MRS/MSR: op0 (bit 19 holds op0 - 2), op1, CRn, CRm, op2. */
+    public int[] encoding() {
+        return new int[]{op0, op1, crn, crm, op2};
+    }
+
+    /** The assembler name (objdump's spelling). */
+    public String assemblerName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean readable() {

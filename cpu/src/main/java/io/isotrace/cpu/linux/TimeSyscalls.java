@@ -1,0 +1,118 @@
+package io.isotrace.cpu.linux;
+
+import io.isotrace.trace.port.LittleEndian;
+
+/**
+ * Time, all of it simulated: CLOCK_MONOTONIC (and BOOTTIME, the CPU-time clocks) is the simulated time of the run,
+ * CLOCK_REALTIME the same offset from {@link LinuxKernel#EPOCH_SEC}. Runs are therefore deterministic. nanosleep and
+ * clock_nanosleep advance simulated time by stalling the core for the duration (the process keeps the core while it
+ * sleeps).
+ */
+final class TimeSyscalls {
+    static final int CLOCK_REALTIME = 0;
+    static final int CLOCK_MONOTONIC = 1;
+    static final int CLOCK_PROCESS_CPUTIME_ID = 2;
+    static final int CLOCK_THREAD_CPUTIME_ID = 3;
+    static final int CLOCK_MONOTONIC_RAW = 4;
+    static final int CLOCK_REALTIME_COARSE = 5;
+    static final int CLOCK_MONOTONIC_COARSE = 6;
+    static final int CLOCK_BOOTTIME = 7;
+    static final int TIMER_ABSTIME = 1;
+    private static final long PS_PER_NS = 1000;
+    private static final long NS_PER_S = 1_000_000_000L;
+
+    private final LinuxKernel k;
+
+    TimeSyscalls(LinuxKernel k) {
+        this.k = k;
+    }
+
+    void register(SyscallTable t) {
+        t.add(113, "clock_gettime", (p, clock, tp, a2, a3, a4, a5) -> clockGettime(p, clock, tp));
+        t.add(114, "clock_getres", (p, clock, res, a2, a3, a4, a5) -> {
+            checkClock(clock);
+            if (res != 0) {
+                writeTimespec(p, res, 0, 1);
+            }
+            return 0;
+        });
+        t.add(169, "gettimeofday", (p, tv, tz, a2, a3, a4, a5) -> {
+            long ns = realtimeNs();
+            if (tv != 0) {
+                p.mem.write64(tv, ns / NS_PER_S);
+                p.mem.write64(tv + 8, (ns % NS_PER_S) / 1000);
+            }
+            if (tz != 0) {
+                p.mem.write64(tz, 0);
+            }
+            return 0;
+        });
+        t.add(101, "nanosleep", (p, req, rem, a2, a3, a4, a5) -> sleep(p, CLOCK_MONOTONIC, 0, req, rem));
+        t.add(115, "clock_nanosleep", (p, clock, flags, req, rem, a4, a5) -> sleep(p, clock, flags, req, rem));
+        t.add(153, "times", (p, buf, a1, a2, a3, a4, a5) -> {
+            long ticks = k.now() / (PS_PER_NS * NS_PER_S / 100);
+            if (buf != 0) {
+                byte[] b = new byte[32];
+                LittleEndian.putLong(b, 0, ticks);
+                p.mem.write(buf, b);
+            }
+            return ticks;
+        });
+    }
+
+    private static void checkClock(long clock) {
+        if (clock < 0 || clock > 11) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+    }
+
+    private long monotonicNs() {
+        return k.now() / PS_PER_NS;
+    }
+
+    private long realtimeNs() {
+        return LinuxKernel.EPOCH_SEC * NS_PER_S + monotonicNs();
+    }
+
+    private long clockNs(long clock) {
+        checkClock(clock);
+        switch ((int) clock) {
+            case CLOCK_REALTIME:
+            case CLOCK_REALTIME_COARSE:
+            case 8: // CLOCK_REALTIME_ALARM
+            case 11: // CLOCK_TAI
+                return realtimeNs();
+            default:
+                return monotonicNs();
+        }
+    }
+
+    private long clockGettime(GuestProcess p, long clock, long tp) {
+        long ns = clockNs(clock);
+        writeTimespec(p, tp, ns / NS_PER_S, ns % NS_PER_S);
+        return 0;
+    }
+
+    private static void writeTimespec(GuestProcess p, long va, long sec, long nsec) {
+        byte[] b = new byte[16];
+        LittleEndian.putLong(b, 0, sec);
+        LittleEndian.putLong(b, 8, nsec);
+        p.mem.write(va, b);
+    }
+
+    private long sleep(GuestProcess p, long clock, long flags, long req, long rem) {
+        long sec = p.mem.read64(req);
+        long nsec = p.mem.read64(req + 8);
+        if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
+            return -Errno.EINVAL;
+        }
+        long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS ? Long.MAX_VALUE / PS_PER_NS : sec * NS_PER_S + nsec;
+        if ((flags & TIMER_ABSTIME) != 0) {
+            ns = Math.max(0, ns - clockNs(clock));
+        } else {
+            checkClock(clock);
+        }
+        p.cpu.stall(ns * PS_PER_NS);
+        return 0; // never interrupted, so *rem is left alone
+    }
+}

@@ -1,0 +1,77 @@
+package io.isotrace.cpu.difftest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The busybox cases of the differential harness: {@code busybox sh -c SCRIPT} in a small fixture directory made at
+ * test time (so ls and cat see the same stable files in both emulators: qemu runs in it, Isotrace runs with it as
+ * --root). Each case exercises applets the issue names, and the shell's pipelines, subshells and command
+ * substitution.
+ */
+final class BusyboxCases {
+    /** One case: a name for reports, the script, and what it reads on stdin. */
+    record Case(String name, String script, String stdin) {
+    }
+
+    static final List<Case> CASES = List.of(
+        new Case("echo", "echo hello world; echo -n no-newline; echo; echo 'a  b' \"c\"", ""),
+        new Case("printf", "printf '%s=%d\\n' x 42 y -7; printf '%5s|%-5s|%05d|%x|%o|%c\\n' ab cd 42 255 8 z", ""),
+        new Case("printf-float", "printf '%.3f %e %g\\n' 3.14159 12345.678 0.0001", ""),
+        new Case("seq", "seq 5; seq 3 3 12; seq 5 -2 -3", ""),
+        new Case("sha256sum", "echo abc | sha256sum; sha256sum a.txt dir/b.txt", ""),
+        new Case("md5sum", "printf hello | md5sum; md5sum a.txt", ""),
+        new Case("sha256-large", "seq 1 20000 | sha256sum", ""),
+        new Case("gzip-roundtrip", "seq 1 3000 | gzip -c | gunzip -c | tail -n 3; seq 1 3000 | gzip -c | gunzip -c "
+                + "| md5sum", ""),
+        new Case("gzip-size", "seq 1 500 | gzip -9 -c | wc -c; cat a.txt | gzip -c | gzip -dc", ""),
+        new Case("sort", "sort numbers.txt; sort -n numbers.txt; sort -rn numbers.txt; sort -t, -k2 csv.txt", ""),
+        new Case("sort-stdin", "sort -u", "pear\napple\nfig\napple\n"),
+        new Case("uniq", "printf 'a\\na\\nb\\nb\\nb\\nc\\na\\n' | uniq -c; printf 'x\\nx\\ny\\n' | uniq -d", ""),
+        new Case("sed", "seq 1 6 | sed -e 's/3/three/' -e '/5/d' -e '2i\\\\\ninserted'; sed -n '2p' a.txt", ""),
+        new Case("awk", "seq 1 10 | awk '{s+=$1} END {print s, s/NR, NR}'; awk -F, '{print $2 \":\" $1}' csv.txt", ""),
+        new Case("awk-printf", "awk 'BEGIN {for (i = 1; i <= 5; i++) printf \"%d^2=%d %.2f\\n\", i, i*i, i/3}'", ""),
+        new Case("wc", "printf 'one two\\nthree\\n' | wc; wc -l a.txt; wc -c < a.txt", ""),
+        new Case("tr", "echo hello | tr a-z A-Z; echo 'a-b-c' | tr -d -; echo aabbcc | tr -s abc", ""),
+        new Case("expr", "expr 6 \\* 7; expr length abcdef; expr 17 % 5; expr abc : 'a\\(.\\)'", ""),
+        new Case("cat", "cat a.txt dir/b.txt; cat -n a.txt", ""),
+        new Case("cat-missing", "cat missing.txt; echo status $?", ""),
+        new Case("ls", "ls; ls -a; ls -1 dir; ls -F", ""),
+        new Case("ls-recursive", "ls -R", ""),
+        new Case("pipeline", "seq 1 100 | grep 7 | wc -l; seq 1 1000 | sort -rn | head -n 3", ""),
+        new Case("subshell", "(echo a; echo b) | cat; (cd dir && ls); pwd; (exit 3); echo $?", ""),
+        new Case("command-substitution", "x=$(echo sub | tr a-z A-Z); echo \"$x\"; echo $(echo $(seq 3)); "
+                + "n=$(wc -l < a.txt); echo lines=$n", ""),
+        new Case("arithmetic", "i=0; while [ $i -lt 5 ]; do i=$((i+1)); printf '%d ' $((i*i)); done; echo; "
+                + "for w in x y z; do echo $w; done", ""),
+        new Case("yes-head", "yes | head -n 3; yes abc | head -c 10; echo", ""),
+        new Case("exit-status", "false; echo $?; true; echo $?; sh -c 'exit 7'; echo $?", ""),
+        new Case("heredoc", "cat <<EOF\nline one\n$((2+3))\nEOF\nread a b <<EOF\nfirst second\nEOF\necho $b $a", ""),
+        new Case("stdin", "tr a-z A-Z; echo done", "from stdin\nsecond line\n"),
+        new Case("text-tools", "head -n 2 a.txt; tail -n 1 a.txt; cut -d, -f1 csv.txt; echo abc | od -An -tx1; "
+                + "printf 'b\\na\\n' | tac 2>/dev/null || true", ""),
+        new Case("find-test", "find . -name '*.txt' | sort; test -f a.txt && echo file; test -d dir && echo dir; "
+                + "[ -L link ] && echo link; cat link", ""),
+        new Case("big-pipe", "seq 1 100000 | md5sum; seq 1 50000 | awk '{n++} END {print n}'", ""),
+        new Case("background-wait", "(sleep 0; echo bg) & wait; echo after", "")
+    );
+
+    private BusyboxCases() {
+    }
+
+    /** Makes the fixture the cases run in. */
+    static Path fixture(Path parent) throws IOException {
+        Path f = Files.createDirectories(parent.resolve("fixture"));
+        Files.writeString(f.resolve("a.txt"), "alpha\nbeta\ngamma\n");
+        Files.writeString(f.resolve("numbers.txt"), "10\n2\n33\n4\n");
+        Files.writeString(f.resolve("csv.txt"), "b,2\na,1\nc,3\n");
+        Files.createDirectories(f.resolve("dir/nested"));
+        Files.createDirectories(f.resolve("empty"));
+        Files.writeString(f.resolve("dir/b.txt"), "bee\n");
+        Files.writeString(f.resolve("dir/nested/c.txt"), "sea\n");
+        Files.createSymbolicLink(f.resolve("link"), Path.of("a.txt"));
+        return f.toRealPath();
+    }
+}

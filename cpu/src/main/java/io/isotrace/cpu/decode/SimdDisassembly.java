@@ -56,6 +56,9 @@ final class SimdDisassembly {
             case "Tp":
                 sb.append(arrangement(i.size + 1, i.is64));
                 return true;
+            case "Tp2":
+                sb.append(i.size == 3 ? "2d" : "2s");
+                return true;
             case "Ts":
                 sb.append(LETTERS.charAt(i.size & 3));
                 return true;

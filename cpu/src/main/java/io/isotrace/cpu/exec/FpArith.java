@@ -330,8 +330,23 @@ public final class FpArith {
         return fmaExact(c, x, y, value(addend, fmt), fmt, mode);
     }
 
-    /** Rounds {@code x * y + z} (all finite, nonzero) exactly. */
+    /**
+     * Rounds {@code (z + x * y) * 2^scale} exactly (x, y, z finite; z nonzero); {@code productZero} when x or y is
+     * zero. For the reciprocal step instructions, whose addend is 2 or 3 and whose result may be halved.
+     */
+    static long fmaScaled(Cpu c, double x, double y, double z, int fmt, int mode, int scale, boolean productZero) {
+        if (productZero) {
+            return FpRound.fromDouble(c, z, 0, scale, fmt, mode);
+        }
+        return fmaExact(c, x, y, z, fmt, mode, scale);
+    }
+
     private static long fmaExact(Cpu c, double x, double y, double z, int fmt, int mode) {
+        return fmaExact(c, x, y, z, fmt, mode, 0);
+    }
+
+    /** Rounds {@code (x * y + z) * 2^scale} (all finite, nonzero) exactly. */
+    private static long fmaExact(Cpu c, double x, double y, double z, int fmt, int mode, int scale) {
         int ex = exponentOf(x);
         int ey = exponentOf(y);
         int ez = exponentOf(z);
@@ -344,12 +359,12 @@ public final class FpArith {
         if (gap > 110) {
             // The product is far below the addend's last place: it only breaks ties (there are none) and
             // decides the direction of the error.
-            return FpRound.fromDouble(c, z, p, 0, fmt, mode);
+            return FpRound.fromDouble(c, z, p, scale, fmt, mode);
         }
         if (gap < -110) {
             // The addend is far below the product's last place.
             double zt = Math.copySign(Double.MIN_VALUE, z);
-            return roundSum3(c, p, pl, zt, ep, fmt, mode);
+            return roundSum3(c, p, pl, zt, ep + scale, fmt, mode);
         }
         double zs = Math.scalb(z, -ep);     // exact: |gap| <= 110 keeps it a normal double
         double s = p + zs;
@@ -359,7 +374,7 @@ public final class FpArith {
         }
         double t = e1 + pl;
         double e2 = twoSumError(e1, pl, t);
-        return roundSum3(c, s, t, e2, ep, fmt, mode);
+        return roundSum3(c, s, t, e2, ep + scale, fmt, mode);
     }
 
     /**

@@ -84,7 +84,7 @@ class RandomInstructionReferenceTest {
         }
         rec.write(Path.of(target), List.of(
                 "# Expected outcomes of the random instruction tester, produced by qemu-aarch64 (not by Isotrace).",
-                "# Regenerate: mvn -B -pl cpu -am verify -Preference -Dtest=RandomInstructionReferenceTest"
+                "# Regenerate: mvn -B -pl cpu -am verify -Preference -Dtest=RandomInstructionReferenceTest#recordExpectations"
                         + " -Dsurefire.failIfNoSpecifiedTests=false -Drandomtest.record=$PWD/cpu/src/test/resources/"
                         + "randomtest/recorded-cases.txt",
                 "# Each line: p<program>.c<case>, then what the case changed: registers, nzcv, sp, buffer bytes"

@@ -460,6 +460,10 @@ public final class LinuxKernel implements Kernel {
             }
             // A signal interrupts the sleep: restart after the handler (SA_RESTART) or fail with EINTR.
             p.restart = null;
+            if (call[0] == 101 || call[0] == 115) {
+                TimeSyscalls.interrupted(this, p);
+            }
+            p.deadline = -1;
             long done = p.progress;
             p.progress = 0;
             int sig = p.signals.next();
@@ -483,8 +487,9 @@ public final class LinuxKernel implements Kernel {
 
     /** Calls Linux restarts after a handler with SA_RESTART (those returning -ERESTARTSYS when interrupted). */
     private static boolean restartable(long nr) {
-        // rt_sigsuspend and the poll family return EINTR regardless (-ERESTARTNOHAND); nanosleep never sleeps here.
-        return nr != 133 && nr != 73 && nr != 72;
+        // rt_sigsuspend, the poll family (-ERESTARTNOHAND) and the sleeps (-ERESTART_RESTARTBLOCK) return EINTR to a
+        // handler whatever its SA_RESTART.
+        return nr != 133 && nr != 73 && nr != 72 && nr != 101 && nr != 115;
     }
 
     // ------------------------------------------------------------------ system calls
@@ -512,6 +517,7 @@ public final class LinuxKernel implements Kernel {
         }
         p.restart = null;
         p.progress = 0;
+        p.deadline = -1;
         if (r != NO_RESULT && p.alive() && p.cpu == cpu) {
             cpu.x[0] = r;
         }

@@ -5,8 +5,8 @@ import io.isotrace.trace.port.LittleEndian;
 /**
  * Time, all of it simulated: CLOCK_MONOTONIC (and BOOTTIME, the CPU-time clocks) is the simulated time of the run,
  * CLOCK_REALTIME the same offset from {@link LinuxKernel#EPOCH_SEC}. Runs are therefore deterministic. nanosleep and
- * clock_nanosleep advance simulated time by stalling the core for the duration (the process keeps the core while it
- * sleeps).
+ * clock_nanosleep sleep in simulated time: other processes run meanwhile, and when none can, simulated time jumps
+ * to the end of the sleep (the core is stalled by the difference), so sleeping costs no host time.
  */
 final class TimeSyscalls {
     static final int CLOCK_REALTIME = 0;
@@ -100,19 +100,57 @@ final class TimeSyscalls {
         p.mem.write(va, b);
     }
 
+    /**
+     * nanosleep/clock_nanosleep: the process sleeps until simulated time reaches the deadline, and other processes
+     * run meanwhile; when none can, time jumps to the deadline (see {@link LinuxKernel}). Alone, the effect is a
+     * stall of the core for the duration. A signal with a handler ends the sleep early with EINTR and the time left
+     * in *rem (Linux does not restart it, even with SA_RESTART).
+     */
     private long sleep(GuestProcess p, long clock, long flags, long req, long rem) {
-        long sec = p.mem.read64(req);
-        long nsec = p.mem.read64(req + 8);
-        if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
-            return -Errno.EINVAL;
-        }
-        long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS ? Long.MAX_VALUE / PS_PER_NS : sec * NS_PER_S + nsec;
-        if ((flags & TIMER_ABSTIME) != 0) {
-            ns = Math.max(0, ns - clockNs(clock));
-        } else {
+        if (p.deadline < 0) {
+            long sec = p.mem.read64(req);
+            long nsec = p.mem.read64(req + 8);
+            if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
+                return -Errno.EINVAL;
+            }
             checkClock(clock);
+            long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS / 2 ? Long.MAX_VALUE / PS_PER_NS / 2
+                    : sec * NS_PER_S + nsec;
+            if ((flags & TIMER_ABSTIME) != 0) {
+                ns = Math.max(0, ns - clockNs(clock));
+            }
+            p.deadline = k.now() + ns * PS_PER_NS;
+            p.sleepRem = (flags & TIMER_ABSTIME) == 0 ? rem : 0;
         }
-        p.cpu.stall(ns * PS_PER_NS);
-        return 0; // never interrupted, so *rem is left alone
+        long deadline = p.deadline;
+        if (k.now() >= deadline) {
+            p.deadline = -1;
+            return 0;
+        }
+        return k.block(p, new Blocker() {
+            @Override
+            public boolean ready() {
+                return false;
+            }
+
+            @Override
+            public long deadlinePs() {
+                return deadline;
+            }
+        });
+    }
+
+    /** An interrupted sleep: the time left goes to *rem, as nanosleep reports it. */
+    static void interrupted(LinuxKernel k, GuestProcess p) {
+        if (p.deadline >= 0 && p.sleepRem != 0) {
+            long left = Math.max(0, p.deadline - k.now()) / PS_PER_NS;
+            try {
+                writeTimespec(p, p.sleepRem, left / NS_PER_S, left % NS_PER_S);
+            } catch (KernelMemory.Efault e) {
+                // the result is EINTR anyway
+            }
+        }
+        p.deadline = -1;
+        p.sleepRem = 0;
     }
 }

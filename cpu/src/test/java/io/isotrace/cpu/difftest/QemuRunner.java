@@ -36,12 +36,12 @@ final class QemuRunner {
      * SIGQUIT in every thread but one, and qemu-user gives the guest the mask it was started with; a guest started by
      * Isotrace (like one started by a login shell) begins with none blocked. perl-base is essential on Debian.
      */
-    static final List<String> CLEAN_SIGNAL_MASK = List.of("perl", "-e",
+    static final List<String> CLEAN_SIGNAL_MASK = List.of(hostProgram("perl"), "-e",
             "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec { $ARGV[0] } @ARGV or die", "--");
 
     static Outcome run(GuestRun r) {
         List<String> cmd = new ArrayList<>(CLEAN_SIGNAL_MASK);
-        cmd.addAll(List.of(Tools.QEMU, "-cpu", Tools.QEMU_CPU));
+        cmd.addAll(List.of(hostProgram(Tools.QEMU), "-cpu", Tools.QEMU_CPU));
         if (!r.argv().isEmpty()) {
             cmd.add("-0");
             cmd.add(r.argv().get(0));
@@ -56,7 +56,8 @@ final class QemuRunner {
             env.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         if (r.program().toAbsolutePath().equals(Tools.BUSYBOX.toAbsolutePath())) {
-            env.put("PATH", busyboxWrappers() + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+            // Only the applet wrappers: a program busybox lacks must be "not found" here too, not the host's.
+            env.put("PATH", busyboxWrappers().toString());
         }
         if (r.dir() != null) {
             pb.directory(r.dir().toFile());
@@ -96,6 +97,20 @@ final class QemuRunner {
         }
     }
 
+    /** The absolute path of a host program found on this JVM's PATH (the guest's PATH may not have it). */
+    static String hostProgram(String name) {
+        if (name.contains("/")) {
+            return name;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(p)) {
+                return p.toAbsolutePath().toString();
+            }
+        }
+        return name;
+    }
+
     private static Thread pump(InputStream in, ByteArrayOutputStream out) {
         Thread t = new Thread(() -> {
             try {
@@ -132,8 +147,10 @@ final class QemuRunner {
             Path dir = Files.createTempDirectory("isotrace-bb-wrappers");
             Path script = dir.resolve(".run-applet");
             // qemu execs this wrapper with its own (host) signal mask: clear it as for the first qemu.
-            Files.writeString(script, "#!/bin/sh\nexec perl -e 'use POSIX; sigprocmask(SIG_SETMASK, "
-                    + "POSIX::SigSet->new); exec { $ARGV[0] } @ARGV' -- '" + Tools.QEMU + "' -cpu " + Tools.QEMU_CPU
+            Files.writeString(script, "#!/bin/sh\nexec " + hostProgram("perl")
+                    + " -e 'use POSIX; sigprocmask(SIG_SETMASK, "
+                    + "POSIX::SigSet->new); exec { $ARGV[0] } @ARGV' -- '" + hostProgram(Tools.QEMU) + "' -cpu "
+                    + Tools.QEMU_CPU
                     + " -0 \"${0##*/}\" '" + Tools.BUSYBOX.toAbsolutePath() + "' \"$@\"\n");
             script.toFile().setExecutable(true);
             ProcessBuilder pb = new ProcessBuilder(Tools.QEMU, "-cpu", Tools.QEMU_CPU,

@@ -59,7 +59,7 @@ public final class LinuxKernel implements Kernel {
     private final Set<String> warnings = new HashSet<>();
     private final TreeMap<Integer, GuestProcess> processes = new TreeMap<>();
     private final CpuConfig config;
-    private final MemoryPort port;
+    private final SharedPort port;
     private final TransactionSink sink;
     private final FramePool pool = new FramePool();
     private final PhysicalFrames frames;
@@ -85,7 +85,7 @@ public final class LinuxKernel implements Kernel {
     LinuxKernel(CpuConfig config, MemoryPort port, TransactionSink sink, GuestFileSystem.Builder fsBuilder,
                 PrintStream diagnostics, boolean straceOn, long seed) {
         this.config = config;
-        this.port = port;
+        this.port = new SharedPort(port);
         this.sink = sink;
         this.diagnostics = diagnostics;
         this.maxInstructions = config.maxInstructions();
@@ -103,6 +103,11 @@ public final class LinuxKernel implements Kernel {
 
     public SyscallTable table() {
         return table;
+    }
+
+    /** Cores still registered for invalidations (those of live processes). */
+    int registeredCores() {
+        return port.listeners();
     }
 
     // ------------------------------------------------------------------ process table and cores
@@ -795,7 +800,7 @@ public final class LinuxKernel implements Kernel {
         }
     }
 
-    /** Drops the process's use of its address space; the last user frees its pages. */
+    /** Drops the process's use of its address space (and its core's): the last user frees the pages. */
     void releaseMm(GuestProcess p) {
         AddressSpace mm = p.mm;
         if (mm == null) {
@@ -803,6 +808,7 @@ public final class LinuxKernel implements Kernel {
         }
         if (p.cpu != null) {
             mm.detach(p.cpu);
+            port.removeInvalidationListener(p.cpu.mem);
         }
         if (--mm.users == 0) {
             mm.release();

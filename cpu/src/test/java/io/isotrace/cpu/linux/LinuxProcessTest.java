@@ -82,6 +82,35 @@ class LinuxProcessTest {
     }
 
     @Test
+    void theMemorySystemHearsFromOneListenerWhateverTheNumberOfProcesses() {
+        java.util.List<io.isotrace.trace.port.InvalidationListener> listeners = new ArrayList<>();
+        io.isotrace.trace.port.IdentityMemoryPort id = new io.isotrace.trace.port.IdentityMemoryPort(
+                new io.isotrace.trace.port.PhysicalMemory());
+        io.isotrace.trace.port.MemoryPort port = new io.isotrace.trace.port.MemoryPort() {
+            @Override
+            public void access(Transaction t) {
+                id.access(t);
+            }
+
+            @Override
+            public boolean grant(Transaction probe, io.isotrace.trace.port.PageGrant out) {
+                return id.grant(probe, out);
+            }
+
+            @Override
+            public void addInvalidationListener(io.isotrace.trace.port.InvalidationListener l) {
+                listeners.add(l);
+            }
+        };
+        Guests.Ran r = Guests.run(Guests.prepare("linux_fork").port(port));
+        assertEquals(0, r.result().exitStatus(), r.diag());
+        assertEquals(3, r.result().processes());
+        assertEquals(1, listeners.size(), "dead processes' cores must not stay registered with the controller");
+        // an invalidation after the run reaches no dead core (and does not fail)
+        listeners.get(0).invalidate(-1L, 0, 0, 1L << 48);
+    }
+
+    @Test
     void instructionLimitStopsTheRunCleanly() {
         Guests.Ran r = Guests.run(Guests.prepare("linux_fork").maxInstructions(50));
         assertEquals(StopReason.INSTRUCTION_LIMIT, r.result().stop());

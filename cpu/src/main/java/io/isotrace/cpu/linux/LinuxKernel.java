@@ -272,6 +272,7 @@ public final class LinuxKernel implements Kernel {
             }
             StopReason r = runSlice(p);
             last = p;
+            fireAlarms();
             if (unimplemented != null) {
                 break;
             }
@@ -327,7 +328,13 @@ public final class LinuxKernel implements Kernel {
         c.mem.setTransactionCount(seq);
         long start = c.instructions();
         long budget = maxInstructions - retired;
-        c.setInstructionLimit(start + Math.min(budget, SLICE));
+        long slice = SLICE;
+        if (p.alarmAt >= 0) {
+            // End the slice when the alarm is due, so that SIGALRM interrupts even a loop without system calls.
+            long cycles = config.clock().psToCycles(Math.max(0, p.alarmAt - c.timePs()));
+            slice = Math.max(1, Math.min(slice, cycles + 1));
+        }
+        c.setInstructionLimit(start + Math.min(budget, slice));
         current = p;
         running = c;
         preempted = false;
@@ -364,15 +371,19 @@ public final class LinuxKernel implements Kernel {
             if (p != null) {
                 return p;
             }
-            // Everyone sleeps: jump to the earliest timeout, if any.
+            // Everyone sleeps: jump to the earliest timeout or alarm, if any.
             long earliest = Blocker.NEVER;
             for (GuestProcess q : processes.values()) {
                 if (q.state == GuestProcess.State.BLOCKED && q.blocker != null) {
                     earliest = Math.min(earliest, q.blocker.deadlinePs());
                 }
+                if (q.alive() && q.alarmAt >= 0) {
+                    earliest = Math.min(earliest, q.alarmAt);
+                }
             }
             if (earliest != Blocker.NEVER) {
                 nowPs = Math.max(nowPs, earliest);
+                fireAlarms();
                 return roundRobin(last);
             }
             if (init.alive()) {
@@ -430,6 +441,17 @@ public final class LinuxKernel implements Kernel {
         Blocker b = q.blocker;
         return b == null || b.ready() || b.deadlinePs() <= nowPs
                 || (!(b instanceof VforkWait) && q.signals.next() != 0);
+    }
+
+    /** Raises SIGALRM in every process whose ITIMER_REAL has run out (and reloads periodic ones). */
+    private void fireAlarms() {
+        for (GuestProcess q : new ArrayList<>(processes.values())) {
+            if (q.alive() && q.alarmAt >= 0 && q.alarmAt <= nowPs) {
+                q.alarmAt = q.alarmInterval > 0 ? q.alarmAt + q.alarmInterval * Math.max(1,
+                        (nowPs - q.alarmAt) / q.alarmInterval + 1) : -1;
+                sendSignal(q, new SigInfo(Signals.SIGALRM, SigInfo.SI_KERNEL, 0, 0, 0, 0));
+            }
+        }
     }
 
     /** Puts {@code p} to sleep until {@code b} is ready; the current system call will be run again then. */
@@ -528,6 +550,10 @@ public final class LinuxKernel implements Kernel {
         }
         if (strace != null) {
             strace.log(p, call, args, r, mem);
+        }
+        if (p.alarmAt >= 0 && p.alarmAt <= now()) {
+            nowPs = Math.max(nowPs, now());
+            fireAlarms();
         }
         if (p.state == GuestProcess.State.RUNNABLE && p.cpu == cpu) {
             deliverSignals(p);

@@ -49,6 +49,12 @@ final class TimeSyscalls {
         });
         t.add(101, "nanosleep", (p, req, rem, a2, a3, a4, a5) -> sleep(p, CLOCK_MONOTONIC, 0, req, rem));
         t.add(115, "clock_nanosleep", (p, clock, flags, req, rem, a4, a5) -> sleep(p, clock, flags, req, rem));
+        t.add(103, "setitimer", (p, which, nv, old, a3, a4, a5) -> setitimer(p, which, nv, old));
+        t.add(102, "getitimer", (p, which, cur, a2, a3, a4, a5) -> {
+            checkTimer(which);
+            writeItimer(p, cur, which);
+            return 0;
+        });
         t.add(153, "times", (p, buf, a1, a2, a3, a4, a5) -> {
             long ticks = k.now() / (PS_PER_NS * NS_PER_S / 100);
             if (buf != 0) {
@@ -138,6 +144,60 @@ final class TimeSyscalls {
                 return deadline;
             }
         });
+    }
+
+    /**
+     * setitimer: ITIMER_REAL counts simulated time and raises SIGALRM when it runs out (the scheduler stops the
+     * process's slice there, so a busy loop is interrupted on time); ITIMER_VIRTUAL and ITIMER_PROF are accepted and
+     * never fire, with a warning.
+     */
+    private long setitimer(GuestProcess p, long which, long nv, long old) {
+        checkTimer(which);
+        if (old != 0) {
+            writeItimer(p, old, which);
+        }
+        if (nv == 0) {
+            return 0;
+        }
+        long[] v = new long[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = p.mem.read64(nv + 8L * i);
+        }
+        if (v[1] < 0 || v[1] >= 1_000_000 || v[3] < 0 || v[3] >= 1_000_000 || v[0] < 0 || v[2] < 0) {
+            return -Errno.EINVAL;
+        }
+        if (which != 0) {
+            k.warnOnce("ITIMER_VIRTUAL and ITIMER_PROF timers are accepted but never fire");
+            return 0;
+        }
+        long interval = usToPs(v[0], v[1]);
+        long value = usToPs(v[2], v[3]);
+        p.alarmInterval = interval;
+        p.alarmAt = value == 0 ? -1 : k.now() + value;
+        return 0;
+    }
+
+    private static long usToPs(long sec, long usec) {
+        long s = Math.min(sec, 1L << 30);
+        return s * NS_PER_S * PS_PER_NS + usec * 1_000_000L;
+    }
+
+    private static void checkTimer(long which) {
+        if (which < 0 || which > 2) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+    }
+
+    /** struct itimerval: interval then value, each {tv_sec, tv_usec}. */
+    private void writeItimer(GuestProcess p, long va, long which) {
+        long left = which == 0 && p.alarmAt >= 0 ? Math.max(1_000_000L, p.alarmAt - k.now()) : 0;
+        long interval = which == 0 ? p.alarmInterval : 0;
+        byte[] b = new byte[32];
+        LittleEndian.putLong(b, 0, interval / 1_000_000_000_000L);
+        LittleEndian.putLong(b, 8, interval % 1_000_000_000_000L / 1_000_000L);
+        LittleEndian.putLong(b, 16, left / 1_000_000_000_000L);
+        LittleEndian.putLong(b, 24, left % 1_000_000_000_000L / 1_000_000L);
+        p.mem.write(va, b);
     }
 
     /** An interrupted sleep: the time left goes to *rem, as nanosleep reports it. */

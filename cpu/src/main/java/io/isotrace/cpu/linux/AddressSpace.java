@@ -47,6 +47,8 @@ public final class AddressSpace implements Stage1 {
     private static final long IDENTITY_LIMIT_VPN = FramePool.BASE >>> 12;
 
     private final TreeMap<Long, Vma> vmas = new TreeMap<>();
+    /** The mapping {@link #find} returned last (cleared whenever the mappings change). */
+    private Vma lastFound;
     private final PageMap pages = new PageMap();
     private final FramePool pool;
     private final PhysicalFrames frames;
@@ -138,8 +140,16 @@ public final class AddressSpace implements Stage1 {
 
     /** The mapping holding {@code va}, or null. */
     public Vma find(long va) {
+        Vma last = lastFound;
+        if (last != null && last.contains(va)) {
+            return last; // TLB misses come in runs within one mapping (a heap, a big array)
+        }
         Map.Entry<Long, Vma> e = vmas.floorEntry(va);
-        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+        Vma v = e != null && e.getValue().contains(va) ? e.getValue() : null;
+        if (v != null) {
+            lastFound = v;
+        }
+        return v;
     }
 
     /** Maps {@code [start, end)}, replacing whatever was mapped there (MAP_FIXED semantics). Page aligned. */
@@ -147,11 +157,13 @@ public final class AddressSpace implements Stage1 {
         checkAligned(start, end);
         unmap(start, end);
         vmas.put(start, new Vma(start, end, prot, name));
+        lastFound = null;
     }
 
     /** Unmaps {@code [start, end)}, splitting mappings that straddle the edges; its pages read as zero if remapped. */
     public void unmap(long start, long end) {
         checkAligned(start, end);
+        lastFound = null;
         for (Vma v : overlapping(start, end)) {
             vmas.remove(v.start());
             if (v.start() < start) {
@@ -192,6 +204,7 @@ public final class AddressSpace implements Stage1 {
         if (covered != end - start) {
             return false;
         }
+        lastFound = null;
         for (Vma v : overlapping(start, end)) {
             vmas.remove(v.start());
             if (v.start() < start) {
@@ -210,6 +223,7 @@ public final class AddressSpace implements Stage1 {
 
     /** Grows or shrinks the mapping that ends at {@code oldEnd} to end at {@code newEnd} (mremap in place). */
     void resize(Vma v, long newEnd) {
+        lastFound = null;
         if (newEnd < v.end()) {
             unmap(newEnd, v.end());
         } else {
@@ -280,6 +294,7 @@ public final class AddressSpace implements Stage1 {
     /** Releases every page (process exit, execve): identity pages are zeroed, pool pages return to the pool. */
     void release() {
         vmas.clear();
+        lastFound = null;
         discard(0, TASK_SIZE);
     }
 

@@ -181,13 +181,20 @@ public final class AddressSpace implements Stage1 {
      * tells the cores to forget them.
      */
     public void discard(long start, long end) {
+        discard(start, end, true);
+    }
+
+    private void discard(long start, long end, boolean zeroIdentity) {
         long[] gone = removePages(start, end);
         for (long ipn : gone) {
-            byte[] f = frames.frame(ipn << 12, 0, asid, true);
-            if (f != null) {
-                Arrays.fill(f, (byte) 0);
+            boolean pooled = ipn >= IDENTITY_LIMIT_VPN || !identity;
+            if (pooled || zeroIdentity) {
+                byte[] f = frames.frame(ipn << 12, 0, asid, true);
+                if (f != null) {
+                    Arrays.fill(f, (byte) 0);
+                }
             }
-            if (ipn >= IDENTITY_LIMIT_VPN || !identity) {
+            if (pooled) {
                 pool.release(ipn << 12);
             }
         }
@@ -291,11 +298,14 @@ public final class AddressSpace implements Stage1 {
         return a;
     }
 
-    /** Releases every page (process exit, execve): identity pages are zeroed, pool pages return to the pool. */
-    void release() {
+    /**
+     * Releases every page: pool pages return to the pool zeroed; identity pages are zeroed only if
+     * {@code reused} (the first process execs and will map the same IPAs again), not when it exits for good.
+     */
+    void release(boolean reused) {
         vmas.clear();
         lastFound = null;
-        discard(0, TASK_SIZE);
+        discard(0, TASK_SIZE, reused);
     }
 
     /** Copies the bytes of touched pages of {@code [from, from+len)} to {@code to} (mremap moving a mapping). */

@@ -147,8 +147,8 @@ public final class LinuxKernel implements Kernel {
     }
 
     /** A new address space: identity-mapped for the first process, pool-backed for every other. */
-    AddressSpace newAddressSpace(int pid) {
-        return new AddressSpace(pool, frames, pid == LinuxIds.FIRST_PID, pid & 0xFFFF);
+    AddressSpace newAddressSpace(GuestProcess p) {
+        return new AddressSpace(pool, frames, p == init || init == null, p.pid & 0xFFFF);
     }
 
     /** A core for {@code p} in {@code p.mm}, its clock set to now. */
@@ -784,7 +784,7 @@ public final class LinuxKernel implements Kernel {
         }
         p.fds.closeAll();
         releaseVforkParent(p);
-        releaseMm(p);
+        releaseMm(p, false);
         p.state = GuestProcess.State.ZOMBIE;
         p.blocker = null;
         p.restart = null;
@@ -828,6 +828,11 @@ public final class LinuxKernel implements Kernel {
 
     /** Drops the process's use of its address space (and its core's): the last user frees the pages. */
     void releaseMm(GuestProcess p) {
+        releaseMm(p, true);
+    }
+
+    /** @param reused false when the process is exiting (its identity pages need not be cleaned for reuse) */
+    void releaseMm(GuestProcess p, boolean reused) {
         AddressSpace mm = p.mm;
         if (mm == null) {
             return;
@@ -837,7 +842,7 @@ public final class LinuxKernel implements Kernel {
             port.removeInvalidationListener(p.cpu.mem);
         }
         if (--mm.users == 0) {
-            mm.release();
+            mm.release(reused);
         }
         p.mm = null;
     }

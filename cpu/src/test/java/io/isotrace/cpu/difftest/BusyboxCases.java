@@ -12,8 +12,15 @@ import java.util.List;
  * substitution.
  */
 final class BusyboxCases {
-    /** One case: a name for reports, the script, and what it reads on stdin. */
-    record Case(String name, String script, String stdin) {
+    /**
+     * One case: a name for reports, the script, what it reads on stdin, and whether the fixture needs a /bin with
+     * busybox and its applet links (for applets that exec others by PATH, like tar -z running gzip; under qemu the
+     * applet wrappers play that part).
+     */
+    record Case(String name, String script, String stdin, boolean bin) {
+        Case(String name, String script, String stdin) {
+            this(name, script, stdin, false);
+        }
     }
 
     static final List<Case> CASES = List.of(
@@ -80,11 +87,35 @@ final class BusyboxCases {
         new Case("awk-more", "echo 'the quick brown fox' | awk '{n=split($0, w, \" \"); for (i = n; i > 0; i--) "
                 + "printf \"%s%s\", toupper(substr(w[i],1,1)) substr(w[i],2), (i > 1 ? \" \" : \"\\n\")}'; "
                 + "awk 'BEGIN {x[\"b\"]=2; x[\"a\"]=1; print length(x), int(7/2), 7%3, 2^10, sqrt(16)}'", ""),
+        new Case("tar", "tar cf - dir a.txt | tar tf - | sort; tar cf - a.txt | tar xOf -; tar czf t.tgz dir; "
+                + "mkdir x; tar xzf t.tgz -C x; ls -R x", "", true),
+        new Case("du-stat", "du -a . | sort -k2; stat -c '%s %F %a %h' a.txt dir link; readlink link", ""),
+        new Case("bc-dc", "echo '1+2*3' | bc; echo 'scale=3; 10/3' | bc; dc -e '2 3 + p'", ""),
+        new Case("tee-stderr", "printf '%s\\n' c a b | sort | tee /dev/stderr | wc -l", ""),
         new Case("diff-cmp", "printf 'a\nb\nc\n' > x1; printf 'a\nB\nc\n' > x2; diff x1 x2; echo $?; "
                 + "cmp x1 x2; echo $?; cmp x1 x1 && echo same", "")
     );
 
     private BusyboxCases() {
+    }
+
+    /** Makes the fixture the cases run in; with {@code bin}, also bin/busybox and a link per applet. */
+    static Path fixture(Path parent, boolean bin, List<String> applets) throws IOException {
+        Path f = fixture(parent);
+        if (bin) {
+            Path b = Files.createDirectories(f.resolve("bin"));
+            try {
+                Files.createLink(b.resolve("busybox"), Tools.BUSYBOX);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(Tools.BUSYBOX, b.resolve("busybox"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            for (String a : applets) {
+                if (!a.equals("busybox")) {
+                    Files.createSymbolicLink(b.resolve(a), Path.of("busybox"));
+                }
+            }
+        }
+        return f;
     }
 
     /** Makes the fixture the cases run in. */

@@ -37,9 +37,11 @@ class BusyboxReferenceTest {
                 int k = n[0]++;
                 GuestRun run = GuestRun.of(c.name(), Tools.BUSYBOX).args(List.of("sh", "-c", c.script()))
                         .input(c.stdin().getBytes(StandardCharsets.UTF_8));
-                Outcome ref = QemuRunner.run(run.inWritable(BusyboxCases.fixture(tmp.resolve(k + "-qemu"))));
+                List<String> applets = c.bin() ? QemuRunner.applets() : List.of();
+                Outcome ref = QemuRunner.run(run.inWritable(BusyboxCases.fixture(tmp.resolve(k + "-qemu"), c.bin(),
+                        applets)));
                 IsotraceRunner.Result got = IsotraceRunner.run(run.inWritable(
-                        BusyboxCases.fixture(tmp.resolve(k + "-isotrace"))));
+                        BusyboxCases.fixture(tmp.resolve(k + "-isotrace"), c.bin(), applets)));
                 assertTrue(ref.sameAs(got.outcome()), () -> c.name() + ": sh -c '" + c.script() + "'\n"
                         + ref.difference("qemu", got.outcome(), "isotrace") + got.diagnostics());
             }));

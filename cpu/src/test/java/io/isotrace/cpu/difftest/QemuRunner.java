@@ -138,6 +138,17 @@ final class QemuRunner {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The names of busybox's applets. */
+    static List<String> applets() {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(busyboxWrappers())) {
+            s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().forEach(out::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** A directory of "applet -> run busybox under qemu as applet" wrappers (made once per test JVM). */
     static synchronized Path busyboxWrappers() {
         if (wrappers != null) {

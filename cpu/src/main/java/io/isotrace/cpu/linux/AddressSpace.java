@@ -103,7 +103,7 @@ public final class AddressSpace implements Stage1 {
         if ((allowed & access) == 0) {
             return FAULT_PERMISSION;
         }
-        out.ipaPage = page(va >>> 12) << 12;
+        out.ipaPage = page(va >>> 12, v) << 12;
         out.permissions = allowed;
         out.memoryType = MemoryType.NORMAL_WB;
         return OK;
@@ -114,17 +114,57 @@ public final class AddressSpace implements Stage1 {
      * read-only mapping), entering it in the page table; -1 when nothing is mapped there.
      */
     long backingPage(long va) {
-        return find(va) == null ? -1 : page(va >>> 12) << 12;
+        Vma v = find(va);
+        return v == null ? -1 : page(va >>> 12, v) << 12;
     }
 
-    /** The IPA page number of virtual page {@code vpn}, entering a fresh one on first use (demand paging). */
-    private long page(long vpn) {
+    /**
+     * The IPA page number of virtual page {@code vpn} (in mapping {@code v}), entering a fresh one on first use
+     * (demand paging): zero, or for a file mapping the file's bytes.
+     */
+    private long page(long vpn, Vma v) {
         long ipn = pages.get(vpn);
         if (ipn < 0) {
             ipn = identity && vpn < IDENTITY_LIMIT_VPN ? vpn : pool.allocate() >>> 12;
             pages.put(vpn, ipn);
+            if (v.file() != null) {
+                fill(vpn, ipn, v);
+            }
         }
         return ipn;
+    }
+
+    private void fill(long vpn, long ipn, Vma v) {
+        Vma.FileBacking f = v.file();
+        long off = f.offset() + ((vpn << 12) - v.start());
+        long n = Math.min(PAGE, Math.min(f.limit(), f.data().length) - off);
+        if (n <= 0) {
+            return;
+        }
+        byte[] frame = frames.frame(ipn << 12, vpn << 12, asid, true);
+        if (frame != null) {
+            System.arraycopy(f.data(), (int) off, frame, 0, (int) n);
+        }
+    }
+
+    /**
+     * Maps {@code [start, end)} privately from a file's bytes, loaded page by page on first touch (as Linux maps a
+     * program's segments): {@code fileOffset} is the offset of {@code start} in {@code data}, and file bytes from
+     * {@code fileLimit} on read as zero.
+     */
+    public void mapFile(long start, long end, int prot, String name, byte[] data, long fileOffset, long fileLimit) {
+        checkAligned(start, end);
+        unmap(start, end);
+        vmas.put(start, new Vma(start, end, prot, name, new Vma.FileBacking(data, fileOffset, fileLimit)));
+        lastFound = null;
+    }
+
+    /** Maps a copy of {@code v} (mremap's new place: the same protection, name and file bytes). */
+    void mapLike(Vma v) {
+        checkAligned(v.start(), v.end());
+        unmap(v.start(), v.end());
+        vmas.put(v.start(), v);
+        lastFound = null;
     }
 
     /** The IPA backing {@code va} if its page was ever touched, else -1. */
@@ -222,7 +262,7 @@ public final class AddressSpace implements Stage1 {
             }
             long s = Math.max(v.start(), start);
             long e = Math.min(v.end(), end);
-            vmas.put(s, new Vma(s, e, prot, v.name()));
+            vmas.put(s, v.withRange(s, e).withProt(prot));
         }
         forget(start, end, presentPages(start, end));
         return true;

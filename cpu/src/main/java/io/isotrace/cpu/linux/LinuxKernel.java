@@ -180,6 +180,24 @@ public final class LinuxKernel implements Kernel {
     }
 
     private long nextInode = 1000;
+    /** Program files by path, so that a shell starting the same program again does not read it again. */
+    private final java.util.Map<java.nio.file.Path, Object[]> programCache = new java.util.HashMap<>();
+
+    /** The bytes of a program file (cached while its size and modification time stay the same). */
+    byte[] programBytes(java.nio.file.Path host) throws java.io.IOException {
+        java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(host,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        Object[] c = programCache.get(host);
+        if (c != null && (Long) c[0] == a.size() && c[1].equals(a.lastModifiedTime())) {
+            return (byte[]) c[2];
+        }
+        byte[] b = java.nio.file.Files.readAllBytes(host);
+        if (programCache.size() > 16) {
+            programCache.clear();
+        }
+        programCache.put(host, new Object[] {a.size(), a.lastModifiedTime(), b});
+        return b;
+    }
 
     /** Inode numbers for pipes. */
     long nextInode() {
@@ -206,7 +224,7 @@ public final class LinuxKernel implements Kernel {
         p.exe = exe;
         byte[] bytes;
         try {
-            bytes = java.nio.file.Files.readAllBytes(exe.host());
+            bytes = programBytes(exe.host());
         } catch (java.io.IOException e) {
             throw new io.isotrace.trace.BadInputException(exe.host().toString(), "cannot read: " + e.getMessage());
         }

@@ -36,7 +36,7 @@ final class ProgramLoader {
         for (int depth = 0; ; depth++) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(exe.host());
+                bytes = k.programBytes(exe.host());
             } catch (IOException e) {
                 throw GuestFileSystem.errnoOf(e);
             }

@@ -12,5 +12,5 @@ for s in *.S; do
 done
 for c in *.c; do
   [ -e "$c" ] || continue
-  "$CC" -O2 -static -o "$out/${c%.c}" "$c"
+  "$CC" -O2 -static -s -o "$out/${c%.c}" "$c" -lm
 done

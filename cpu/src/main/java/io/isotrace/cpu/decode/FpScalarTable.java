@@ -152,7 +152,7 @@ final class FpScalarTable {
         t.add("FCMP", "000 11110 tt 1 mmmmm 00 1000 nnnnn E0000", "fcmp{E} {fn}, {fm}", (f, i) -> fcmp(f, i, false));
         t.add("FCMP_zero", "000 11110 tt 1 ----- 00 1000 nnnnn E1000", "fcmp{E} {fn}, #0.0",
                 (f, i) -> fcmp(f, i, true));
-        t.add("FCCMP", "000 11110 tt 1 mmmmm cccc 01 nnnnn E vvvv", "fccmp{E} {fn}, {fm}, #{imm}, {cond}",
+        t.add("FCCMP", "000 11110 tt 1 mmmmm cccc 01 nnnnn E vvvv", "fccmp{E} {fn}, {fm}, #{imm:x}, {cond}",
                 (f, i) -> {
                     if (!scalar(f, i, FpExec.FCCMP, false)) {
                         return false;

@@ -192,6 +192,18 @@ final class BranchSystemTable {
             t.unimplemented("DC_CG" + crm, dc + crm + " 011 nnnnn");
             t.unimplemented("DC_CGD" + crm, dc + crm + " 101 nnnnn");
         }
+        // EL1 cache maintenance, named for disassembly; UNDEFINED here like the rest of EL1's SYS space.
+        String[][] el1 = {{"IC_IALLUIS", "000 0111 0001 000 11111", "ic ialluis"},
+            {"IC_IALLU", "000 0111 0101 000 11111", "ic iallu"}, {"DC_IVAC", "000 0111 0110 001 nnnnn", "dc ivac, {n:x}"},
+            {"DC_ISW", "000 0111 0110 010 nnnnn", "dc isw, {n:x}"}, {"DC_CSW", "000 0111 1010 010 nnnnn", "dc csw, {n:x}"},
+            {"DC_CISW", "000 0111 1110 010 nnnnn", "dc cisw, {n:x}"}};
+        for (String[] r : el1) {
+            t.add(r[0], "1101010100 0 01 " + r[1], r[2], (f, i) -> {
+                i.is64 = true;
+                i.rn = f.has('n') ? Reg.src(f.u('n')) : Reg.ZR;
+                return undefinedAtEl0(i);
+            });
+        }
         t.add("SYS", "1101010100 0 01 ooo cccc mmmm ppp nnnnn", "sys #{imm}, C{amount}, C{opt}, #{size}, {n:x}",
                 (f, i) -> sysOperands(f, i) && undefinedAtEl0(i));
         t.add("SYSL", "1101010100 1 01 ooo cccc mmmm ppp nnnnn", "sysl {n:x}, #{imm}, C{amount}, C{opt}, #{size}",

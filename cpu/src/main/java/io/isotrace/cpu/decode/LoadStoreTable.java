@@ -411,7 +411,7 @@ final class LoadStoreTable {
                         swp + " {m}, {d}, [{n:x}]", (f, i) -> atomic(f, i, AtomicExec.SWP, sz, acquire, release));
                 String cas = "cas" + order + sfx;
                 t.add(cas.toUpperCase(Locale.ROOT), s + " 001000 1 " + (acquire ? "1" : "0") + " 1 sssss "
-                        + (release ? "1" : "0") + " 11111 nnnnn ttttt", cas + " {m}, {d}, [{n:x}]",
+                        + (release ? "1" : "0") + " 11111 nnnnn ttttt", cas + " {m}, {t2}, [{n:x}]",
                         (f, i) -> atomic(f, i, AtomicExec.CAS, sz, acquire, release));
                 if (size < 2) {
                     String casp = "casp" + order;

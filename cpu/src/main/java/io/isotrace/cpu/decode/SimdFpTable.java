@@ -15,5 +15,6 @@ final class SimdFpTable {
         SimdTwoRegTable.register(t);
         SimdWideTable.register(t);
         SimdFpVectorTable.register(t);
+        SimdUnimplementedTable.register(t);
     }
 }

@@ -79,7 +79,6 @@ final class SimdFpVectorTable {
         same(t, "FCMGT", "1", "1", "11100", SimdFpExec.FCMGT, true);
         same(t, "FACGT", "1", "1", "11101", SimdFpExec.FACGT, true);
         same(t, "FMINP", "1", "1", "11110", SimdFpExec.FMINP, false);
-        t.unimplemented("FMLAL/FMLSL (FEAT_FHM)", "0 - - 01110 - 0 1 ----- 11-01 1 ----- -----");
     }
 
     private static void same(EncodingTable t, String name, String u, String a, String opcode, int op,
@@ -132,7 +131,9 @@ final class SimdFpVectorTable {
         t.add("URSQRTE", "0 Q 1 01110 1 z 10000 11100 10 nnnnn ddddd", "ursqrte {d:v}.{T}, {n:v}.{T}",
                 (f, i) -> !f.b('z') && vector(f, i, SimdFpExec.URSQRTE));
         t.unimplemented("FRINT32Z/FRINT64Z/FRINT32X/FRINT64X vector (FEAT_FRINTTS)",
-                "0 - - 01110 0 - 10000 1111- 10 ----- -----");
+                "0 - - 01110 0 0 10000 1111- 10 ----- -----");
+        t.unimplemented("FRINT32Z/FRINT64Z/FRINT32X/FRINT64X vector (FEAT_FRINTTS)",
+                "0 1 - 01110 0 1 10000 1111- 10 ----- -----");
 
         t.add("FCVTN", "0 Q 0 01110 0 z 10000 10110 10 nnnnn ddddd", "fcvtn{n2} {d:v}.{T}, {n:v}.{Tw}",
                 (f, i) -> convertOperands(f, i, SimdFpExec.FCVTN));
@@ -270,9 +271,9 @@ final class SimdFpVectorTable {
     private static void element(EncodingTable t, String name, String u, String opcode, int op) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         t.add(name + "_vi", "0 Q " + u + " 01111 1 z L M mmmm " + opcode + " H 0 nnnnn ddddd",
-                lower + " {d:v}.{T}, {n:v}.{T}, {m:v}.{Ts}[{imm2}]", (f, i) -> elementOperands(f, i, op, false));
+                lower + " {d:v}.{T}, {n:v}.{T}, {m:v}.{Ts}[{imm2:d}]", (f, i) -> elementOperands(f, i, op, false));
         t.add(name + "_si", "01 " + u + " 11111 1 z L M mmmm " + opcode + " H 0 nnnnn ddddd",
-                lower + " {fd}, {fn}, {m:v}.{Ts}[{imm2}]", (f, i) -> elementOperands(f, i, op, true));
+                lower + " {fd}, {fn}, {m:v}.{Ts}[{imm2:d}]", (f, i) -> elementOperands(f, i, op, true));
     }
 
     /** SCVTF/UCVTF/FCVTZS/FCVTZU (vector and scalar, fixed-point): immh 01xx S, 1xxx D; fbits = 2*esize - immh:immb. */

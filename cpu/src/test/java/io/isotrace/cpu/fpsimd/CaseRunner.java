@@ -60,7 +60,7 @@ final class CaseRunner {
         Insn i = new Insn();
         A64.decoder().decode(c.word(), 0, i);
         return String.format("case %d: %08x  %s  [%s]%n  input:    %s%n  expected: %s%n  actual:   %s%n", index,
-                c.word(), i, i.encoding == null ? "undefined" : i.encoding.name(), c.input().inputText(), expected,
+                c.word(), i, i.encoding == null ? "undefined" : i.encoding.name(), c.spec(), expected,
                 actual);
     }
 

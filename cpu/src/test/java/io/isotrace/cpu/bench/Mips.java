@@ -1,0 +1,41 @@
+package io.isotrace.cpu.bench;
+
+import io.isotrace.cpu.CpuConfig;
+import io.isotrace.cpu.linux.LinuxRun;
+import io.isotrace.trace.port.IdentityMemoryPort;
+import io.isotrace.trace.port.PhysicalMemory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures guest MIPS with no trace: runs a static program several times in one JVM (the first runs warm the JIT)
+ * and prints instructions, seconds and MIPS of each run. Usage: {@code Mips PROGRAM [RUNS] [ARGS...]}.
+ */
+public final class Mips {
+    private Mips() {
+    }
+
+    public static void main(String[] args) {
+        Path prog = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        List<String> argv = new ArrayList<>();
+        argv.add(prog.getFileName().toString());
+        for (int k = 2; k < args.length; k++) {
+            argv.add(args[k]);
+        }
+        for (int r = 0; r < runs; r++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long t0 = System.nanoTime();
+            LinuxRun.Result res = new LinuxRun(prog, argv, LinuxRun.DEFAULT_ENV,
+                    new IdentityMemoryPort(new PhysicalMemory()), CpuConfig.defaults())
+                    .io(out, System.err, new PrintStream(System.err)).run();
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%s run %d: %d instructions in %.3f s = %.1f MIPS (exit %d)%n", prog.getFileName(), r,
+                    res.instructions(), s, res.instructions() / s / 1e6, res.exitStatus());
+        }
+    }
+}

@@ -23,8 +23,8 @@ class BusyboxBehaviourTest {
 
     private Outcome run(String script) throws Exception {
         Assumptions.assumeTrue(Tools.busyboxPresent(), Tools.busyboxMissing());
-        GuestRun run = GuestRun.of("sh", Tools.BUSYBOX).args(List.of("sh", "-c", script))
-                .in(BusyboxCases.fixture(tmp));
+        Path f = BusyboxCases.fixture(tmp);
+        GuestRun run = GuestRun.of("sh", Tools.BUSYBOX).args(List.of("sh", "-c", script)).inWritable(f);
         IsotraceRunner.Result r = IsotraceRunner.run(run);
         return r.outcome();
     }
@@ -35,6 +35,16 @@ class BusyboxBehaviourTest {
         assertEquals("a\nb\nc\n        3 ./a.txt\n        3 ./csv.txt\n        1 ./dir/b.txt\n"
                 + "        1 ./dir/nested/c.txt\n        4 ./numbers.txt\n       12 total\n", o.out());
         assertEquals(0, o.exit());
+    }
+
+    /**
+     * A script without #! fails execve with ENOEXEC; ash then runs it with itself, by execve("/proc/self/exe", "sh",
+     * script) - which qemu-user cannot do here.
+     */
+    @Test
+    void aScriptWithoutInterpreterLineRunsInTheShell() throws Exception {
+        Outcome o = run("cd dir; printf 'echo plain $1 $0\\n' > ../p.sh; chmod +x ../p.sh; ../p.sh one; echo status $?");
+        assertEquals("plain one ../p.sh\nstatus 0\n", o.out(), o.err());
     }
 
     @Test

@@ -89,6 +89,9 @@ final class BusyboxCases {
                 + "awk 'BEGIN {x[\"b\"]=2; x[\"a\"]=1; print length(x), int(7/2), 7%3, 2^10, sqrt(16)}'", ""),
         new Case("tar", "tar cf - dir a.txt | tar tf - | sort; tar cf - a.txt | tar xOf -; tar czf t.tgz dir; "
                 + "mkdir x; tar xzf t.tgz -C x; ls -R x", "", true),
+        new Case("script-files", "printf 'echo plain $1\\n' > p.sh; chmod +x p.sh; sh p.sh two; "
+                + "printf '#!/bin/sh\\necho shebang $# \"$@\"\\nexit 5\\n' > s.sh; chmod 755 s.sh; ./s.sh a b; "
+                + "echo status $?; ./nonexistent; echo status $?; chmod -x p.sh; ./p.sh; echo status $?", "", true),
         new Case("du-stat", "du -a . | sort -k2; stat -c '%s %F %a %h' a.txt dir link; readlink link", ""),
         new Case("bc-dc", "echo '1+2*3' | bc; echo 'scale=3; 10/3' | bc; dc -e '2 3 + p'", ""),
         new Case("tee-stderr", "printf '%s\\n' c a b | sort | tee /dev/stderr | wc -l", ""),

@@ -142,7 +142,9 @@ public final class LinuxKernel implements Kernel {
     Cpu newCpu(GuestProcess p) {
         Cpu c = new Cpu(config, p.mm, port);
         c.setKernel(this);
-        c.setAsid(p.pid & 0xFFFF);
+        // The ASID is the address space's (its first owner's pid): a vfork child borrowing its parent's space shares
+        // its ASID, as an mm's ASID is shared on arm64 Linux.
+        c.setAsid(p.mm.asid());
         if (sink != null) {
             c.mem.setSink(sink);
         }

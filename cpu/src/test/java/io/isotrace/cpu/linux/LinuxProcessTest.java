@@ -27,6 +27,23 @@ class LinuxProcessTest {
         assertEquals(2, r.result().processes());
     }
 
+    @Test
+    void aVforkChildSharesItsParentsAddressSpaceUntilItExecs() {
+        Recorder rec = new Recorder();
+        Guests.Ran r = Guests.run(Guests.prepare("linux_exec").sink(rec));
+        assertEquals(0, r.result().exitStatus(), r.diag());
+        Set<Long> asids = new HashSet<>();
+        for (long[] t : rec.records) {
+            asids.add(t[7]);
+            if (t[7] == 1001) {
+                assertTrue(t[4] >= 1L << 47, "after execve the child has pages of its own");
+            } else {
+                assertEquals(t[3], t[4], "the parent's space (borrowed by the vfork child) is identity-mapped");
+            }
+        }
+        assertEquals(Set.of(1000L, 1001L), asids);
+    }
+
     /** Records every transaction's fields; several processes in one trace. */
     private static final class Recorder implements io.isotrace.trace.record.TransactionSink {
         final List<long[]> records = new ArrayList<>();

@@ -47,6 +47,22 @@ class BusyboxBehaviourTest {
         assertEquals("plain one ../p.sh\nstatus 0\n", o.out(), o.err());
     }
 
+    /** Outside --writable directories the guest's tree is a read-only file system; nothing escapes --root. */
+    @Test
+    void theRootIsReadOnlyAndConfining() throws Exception {
+        Assumptions.assumeTrue(Tools.busyboxPresent(), Tools.busyboxMissing());
+        Path f = BusyboxCases.fixture(tmp);
+        GuestRun run = GuestRun.of("sh", Tools.BUSYBOX).args(List.of("sh", "-c",
+                "touch new; echo $?; rm a.txt; mkdir d; echo x > a.txt; cd ../../..; pwd; ls; cat /proc/self/cwd/a.txt"))
+                .in(f);
+        Outcome o = IsotraceRunner.run(run).outcome();
+        assertEquals("1\n/\na.txt\ncsv.txt\ndir\nempty\nlink\nnumbers.txt\nalpha\nbeta\ngamma\n", o.out());
+        assertEquals("touch: new: Read-only file system\nrm: can't remove 'a.txt': Read-only file system\n"
+                + "mkdir: can't create directory 'd': Read-only file system\nsh: can't create a.txt: Read-only file "
+                + "system\n", o.err());
+        assertEquals("alpha\nbeta\ngamma\n", java.nio.file.Files.readString(f.resolve("a.txt")));
+    }
+
     @Test
     void timeoutLetsAFastCommandFinishAndKillsASlowOne() throws Exception {
         Outcome o = run("echo x | timeout 5 cat; timeout 1 sleep 3; echo status $?");

@@ -95,6 +95,22 @@ public final class Swar {
         return compactEven(sums, size);
     }
 
+    /**
+     * Pairwise maximum or minimum of adjacent lanes of one chunk (UMAXP, SMINP ...), packed into the low half:
+     * the even and odd lanes are compared as lanes of twice the width, signed order turned into unsigned order by
+     * flipping the sign bits.
+     */
+    static long minMaxPairs(long a, int size, boolean signed, boolean max) {
+        int bits = 8 << size;
+        long flip = signed ? HIGH[size] : 0;
+        a ^= flip;
+        long even = a & evenMask(size);
+        long odd = (a >>> bits) & evenMask(size);
+        long evenAbove = cmhi(even, odd, size + 1);
+        long r = max ? (even & evenAbove) | (odd & ~evenAbove) : (odd & evenAbove) | (even & ~evenAbove);
+        return compactEven(r, size) ^ (flip & 0xFFFF_FFFFL);
+    }
+
     /** Mask of the even-numbered lanes. */
     static long evenMask(int size) {
         switch (size) {

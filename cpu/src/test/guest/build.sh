@@ -12,7 +12,7 @@ for s in *.S; do
 done
 for c in *.c; do
   [ -e "$c" ] || continue
-  "$CC" -O2 -static -o "$out/${c%.c}" "$c"
+  "$CC" -O2 -static -s -o "$out/${c%.c}" "$c" -lm
 done
 # Integer-ISA programs and benchmark workloads (isa/): freestanding C, no libc, general registers only, so they
 # exercise the integer instruction set alone. A source may name its architecture in an "isa-march:" comment.

@@ -150,9 +150,9 @@ final class FpScalarTable {
 
     private static void compareSelect(EncodingTable t) {
         t.add("FCMP", "000 11110 tt 1 mmmmm 00 1000 nnnnn E0000", "fcmp{E} {fn}, {fm}", (f, i) -> fcmp(f, i, false));
-        t.add("FCMP_zero", "000 11110 tt 1 00000 00 1000 nnnnn E1000", "fcmp{E} {fn}, #0.0",
+        t.add("FCMP_zero", "000 11110 tt 1 ----- 00 1000 nnnnn E1000", "fcmp{E} {fn}, #0.0",
                 (f, i) -> fcmp(f, i, true));
-        t.add("FCCMP", "000 11110 tt 1 mmmmm cccc 01 nnnnn E vvvv", "fccmp{E} {fn}, {fm}, #{imm}, {cond}",
+        t.add("FCCMP", "000 11110 tt 1 mmmmm cccc 01 nnnnn E vvvv", "fccmp{E} {fn}, {fm}, #{imm:x}, {cond}",
                 (f, i) -> {
                     if (!scalar(f, i, FpExec.FCCMP, false)) {
                         return false;

@@ -56,6 +56,9 @@ final class SimdDisassembly {
             case "Tp":
                 sb.append(arrangement(i.size + 1, i.is64));
                 return true;
+            case "Tp2":
+                sb.append(i.size == 3 ? "2d" : "2s");
+                return true;
             case "Ts":
                 sb.append(LETTERS.charAt(i.size & 3));
                 return true;
@@ -73,6 +76,24 @@ final class SimdDisassembly {
                 return true;
             case "vimm":
                 vectorImmediate(i, sb);
+                return true;
+            case "umov":
+                sb.append(i.size >= 2 ? "mov" : "umov");
+                return true;
+            case "orr":
+                // ORR Vd, Vn, Vn is MOV (vector), as objdump prints it.
+                String t = arrangement(i.size, i.is64);
+                if (i.rn == i.rm) {
+                    sb.append("mov v").append(i.rd).append('.').append(t).append(", v").append(i.rn).append('.')
+                            .append(t);
+                } else {
+                    sb.append("orr v").append(i.rd).append('.').append(t).append(", v").append(i.rn).append('.')
+                            .append(t).append(", v").append(i.rm).append('.').append(t);
+                }
+                return true;
+            case "ushll":
+            case "sshll":
+                shiftLong(i, name.charAt(0), sb);
                 return true;
             case "E":
                 if (i.amount != 0) {
@@ -125,11 +146,13 @@ final class SimdDisassembly {
                 sb.append('[').append(base).append("], ").append(Reg.name(i.rm, true));
                 break;
             default: {
+                // Register offset: cond holds the S bit (scaled index); LSL without S prints nothing.
                 boolean x = (i.shift & 1) != 0;
+                boolean scaled = i.cond != 0;
                 sb.append('[').append(base).append(", ").append(Reg.name(i.rm, x));
-                if (i.shift != 3 || i.amount != 0) {
+                if (i.shift != 3 || scaled) {
                     sb.append(", ").append(EXTENDS[i.shift & 7]);
-                    if (i.amount != 0 || i.shift == 3) {
+                    if (scaled) {
                         sb.append(" #").append(i.amount);
                     }
                 }
@@ -153,6 +176,20 @@ final class SimdDisassembly {
         }
     }
 
+    /** USHLL/SSHLL, or their aliases UXTL/SXTL when the shift is 0. */
+    private static void shiftLong(Insn i, char u, StringBuilder sb) {
+        String wide = arrangement(i.size + 1, true);
+        String narrow = arrangement(i.size, i.is64);
+        String two = i.is64 ? "2" : "";
+        if (i.amount == 0) {
+            sb.append(u).append("xtl").append(two).append(" v").append(i.rd).append('.').append(wide).append(", v")
+                    .append(i.rn).append('.').append(narrow);
+        } else {
+            sb.append(u).append("shll").append(two).append(" v").append(i.rd).append('.').append(wide).append(", v")
+                    .append(i.rn).append('.').append(narrow).append(", #").append(i.amount);
+        }
+    }
+
     private static boolean fpReg(int r, int size, StringBuilder sb) {
         sb.append(LETTERS.charAt(Math.min(size, 4))).append(r);
         return true;
@@ -160,6 +197,8 @@ final class SimdDisassembly {
 
     static String arrangement(int size, boolean q) {
         switch (size) {
+            case 4:
+                return "1q";
             case 0:
                 return q ? "16b" : "8b";
             case 1:
@@ -186,7 +225,7 @@ final class SimdDisassembly {
 
     private static void list(int first, int count, String suffix, StringBuilder sb) {
         sb.append('{');
-        if (count > 2) {
+        if (count > 2 && first + count - 1 <= 31) {
             sb.append('v').append(first).append(suffix).append("-v").append((first + count - 1) & 31).append(suffix);
         } else {
             for (int k = 0; k < count; k++) {

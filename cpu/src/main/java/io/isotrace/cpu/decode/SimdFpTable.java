@@ -14,5 +14,7 @@ final class SimdFpTable {
         SimdPermuteTable.register(t);
         SimdTwoRegTable.register(t);
         SimdWideTable.register(t);
+        SimdFpVectorTable.register(t);
+        SimdUnimplementedTable.register(t);
     }
 }

@@ -81,6 +81,7 @@ final class SimdLoadStoreTable {
         i.rm = Reg.src(f.u('m'));
         i.shift = option;
         i.amount = f.b('S') ? i.size : 0;
+        i.cond = f.u('S');
         return true;
     }
 

@@ -14,7 +14,7 @@ final class SimdPermuteTable {
     static void register(EncodingTable t) {
         copy(t);
         permute(t);
-        t.add("EXT", "0 Q 101110 00 0 mmmmm 0 iiii 0 nnnnn ddddd", "ext {d:v}.{T}, {n:v}.{T}, {m:v}.{T}, #{imm}",
+        t.add("EXT", "0 Q 101110 00 0 mmmmm 0 iiii 0 nnnnn ddddd", "ext {d:v}.{T}, {n:v}.{T}, {m:v}.{T}, #{imm:d}",
                 (f, i) -> {
                     boolean q = f.b('Q');
                     int pos = f.u('i');
@@ -57,7 +57,7 @@ final class SimdPermuteTable {
     }
 
     private static void copy(EncodingTable t) {
-        t.add("DUP_element", "0 Q 0 01110000 iiiii 0 0000 1 nnnnn ddddd", "dup {d:v}.{T}, {n:v}.{Ts}[{imm}]",
+        t.add("DUP_element", "0 Q 0 01110000 iiiii 0 0000 1 nnnnn ddddd", "dup {d:v}.{T}, {n:v}.{Ts}[{imm:d}]",
                 (f, i) -> {
                     int size = elementSize(f.u('i'));
                     if (size < 0 || size > 3 || (size == 3 && !f.b('Q'))) {
@@ -77,7 +77,7 @@ final class SimdPermuteTable {
             i.shift = size == 3 ? 1 : 0;
             return true;
         });
-        t.add("INS_general", "0 1 0 01110000 iiiii 0 0011 1 nnnnn ddddd", "mov {d:v}.{Ts}[{imm}], {gn}", (f, i) -> {
+        t.add("INS_general", "0 1 0 01110000 iiiii 0 0011 1 nnnnn ddddd", "mov {d:v}.{Ts}[{imm:d}], {gn}", (f, i) -> {
             int size = elementSize(f.u('i'));
             if (size < 0 || size > 3) {
                 return false;
@@ -88,7 +88,7 @@ final class SimdPermuteTable {
             i.shift = size == 3 ? 1 : 0;
             return true;
         });
-        t.add("SMOV", "0 Q 0 01110000 iiiii 0 0101 1 nnnnn ddddd", "smov {gd}, {n:v}.{Ts}[{imm}]", (f, i) -> {
+        t.add("SMOV", "0 Q 0 01110000 iiiii 0 0101 1 nnnnn ddddd", "smov {gd}, {n:v}.{Ts}[{imm:d}]", (f, i) -> {
             int size = elementSize(f.u('i'));
             boolean q = f.b('Q');
             if (size < 0 || size > (q ? 2 : 1)) {
@@ -100,7 +100,7 @@ final class SimdPermuteTable {
             i.shift = q ? 1 : 0;
             return true;
         });
-        t.add("UMOV", "0 Q 0 01110000 iiiii 0 0111 1 nnnnn ddddd", "umov {gd}, {n:v}.{Ts}[{imm}]", (f, i) -> {
+        t.add("UMOV", "0 Q 0 01110000 iiiii 0 0111 1 nnnnn ddddd", "{umov} {gd}, {n:v}.{Ts}[{imm:d}]", (f, i) -> {
             int size = elementSize(f.u('i'));
             boolean q = f.b('Q');
             if (size < 0 || size > 3 || (q != (size == 3))) {
@@ -113,7 +113,7 @@ final class SimdPermuteTable {
             return true;
         });
         t.add("INS_element", "0 1 1 01110000 iiiii 0 jjjj 1 nnnnn ddddd",
-                "mov {d:v}.{Ts}[{imm}], {n:v}.{Ts}[{imm2}]", (f, i) -> {
+                "mov {d:v}.{Ts}[{imm:d}], {n:v}.{Ts}[{imm2:d}]", (f, i) -> {
                     int size = elementSize(f.u('i'));
                     if (size < 0 || size > 3) {
                         return false;
@@ -123,7 +123,7 @@ final class SimdPermuteTable {
                     i.imm2 = f.u('j') >>> size;
                     return true;
                 });
-        t.add("DUP_element_s", "01 0 11110000 iiiii 0 0000 1 nnnnn ddddd", "mov {fd}, {n:v}.{Ts}[{imm}]", (f, i) -> {
+        t.add("DUP_element_s", "01 0 11110000 iiiii 0 0000 1 nnnnn ddddd", "mov {fd}, {n:v}.{Ts}[{imm:d}]", (f, i) -> {
             int size = elementSize(f.u('i'));
             if (size < 0 || size > 3) {
                 return false;

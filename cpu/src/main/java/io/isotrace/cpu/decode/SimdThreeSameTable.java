@@ -65,8 +65,6 @@ final class SimdThreeSameTable {
         vector(t, "SQDMULH", "0", "10110", SimdIntExec.SQDMULH, HS);
         vector(t, "SQRDMULH", "1", "10110", SimdIntExec.SQRDMULH, HS);
         vector(t, "ADDP", "0", "10111", SimdIntExec.ADDP, BHSD);
-        t.unimplemented("SQRDMLAH/SQRDMLSH (FEAT_RDM)", "0 - 1 01110 -- 0 ----- 1000- 1 ----- -----");
-        t.unimplemented("SDOT/UDOT (FEAT_DotProd)", "0 - - 01110 10 0 ----- 10010 1 ----- -----");
 
         scalar(t, "SQADD", "0", "00001", SimdIntExec.SQADD, BHSD);
         scalar(t, "UQADD", "1", "00001", SimdIntExec.UQADD, BHSD);
@@ -90,7 +88,6 @@ final class SimdThreeSameTable {
         scalar(t, "CMEQ", "1", "10001", SimdIntExec.CMEQ, D);
         scalar(t, "SQDMULH", "0", "10110", SimdIntExec.SQDMULH, HS);
         scalar(t, "SQRDMULH", "1", "10110", SimdIntExec.SQRDMULH, HS);
-        t.unimplemented("SQRDMLAH/SQRDMLSH scalar (FEAT_RDM)", "01 1 11110 -- 0 ----- 1000- 1 ----- -----");
     }
 
     /** AND, BIC, ORR, ORN (U = 0) and EOR, BSL, BIT, BIF (U = 1): the size field selects the operation. */
@@ -102,8 +99,9 @@ final class SimdThreeSameTable {
             String u = k < 4 ? "0" : "1";
             String opc = ((k & 2) != 0 ? "1" : "0") + ((k & 1) != 0 ? "1" : "0");
             int op = ops[k];
-            t.add(names[k] + "_v", "0 Q " + u + " 01110 " + opc + " 1 mmmmm 00011 1 nnnnn ddddd",
-                    names[k].toLowerCase(java.util.Locale.ROOT) + " {d:v}.{T}, {n:v}.{T}, {m:v}.{T}", (f, i) -> {
+            String template = op == SimdIntExec.ORR ? "{orr}"
+                    : names[k].toLowerCase(java.util.Locale.ROOT) + " {d:v}.{T}, {n:v}.{T}, {m:v}.{T}";
+            t.add(names[k] + "_v", "0 Q " + u + " 01110 " + opc + " 1 mmmmm 00011 1 nnnnn ddddd", template, (f, i) -> {
                         i.op = op;
                         i.is64 = f.b('Q');
                         i.size = 0;

@@ -64,7 +64,7 @@ final class SimdWideTable {
         if ((kind & 3) == NARROW) {
             template = lower + "{n2} {d:v}.{T}, {n:v}.{Tw}, #{amount}";
         } else if ((kind & 3) == LONG) {
-            template = lower + "{n2} {d:v}.{Tw}, {n:v}.{T}, #{amount}";
+            template = "{" + lower + "}";
         } else {
             template = lower + " {d:v}.{T}, {n:v}.{T}, #{amount}";
         }
@@ -194,8 +194,8 @@ final class SimdWideTable {
     // ------------------------------------------------------------------ by element
 
     private static void byElement(EncodingTable t) {
-        String sameT = " {d:v}.{T}, {n:v}.{T}, {m:v}.{Ts}[{imm2}]";
-        String longT = "{n2} {d:v}.{Tw}, {n:v}.{T}, {m:v}.{Ts}[{imm2}]";
+        String sameT = " {d:v}.{T}, {n:v}.{T}, {m:v}.{Ts}[{imm2:d}]";
+        String longT = "{n2} {d:v}.{Tw}, {n:v}.{T}, {m:v}.{Ts}[{imm2:d}]";
         same(t, "MLA", "1", "0000", SimdIntExec.MLA, sameT);
         same(t, "MLS", "1", "0100", SimdIntExec.MLS, sameT);
         same(t, "MUL", "0", "1000", SimdIntExec.MUL, sameT);
@@ -210,8 +210,6 @@ final class SimdWideTable {
         longElement(t, "SMULL", "0", "1010", SimdWideExec.SMULL, longT);
         longElement(t, "UMULL", "1", "1010", SimdWideExec.UMULL, longT);
         longElement(t, "SQDMULL", "0", "1011", SimdWideExec.SQDMULL, longT);
-        t.unimplemented("SQRDMLAH/SQRDMLSH by element (FEAT_RDM)", "0 - 1 01111 -- - - ---- 11-1 - 0 ----- -----");
-        t.unimplemented("SDOT/UDOT by element (FEAT_DotProd)", "0 - - 01111 10 - - ---- 1110 - 0 ----- -----");
 
         scalarElement(t, "SQDMLAL", "0011", SimdWideExec.SQDMLAL, true);
         scalarElement(t, "SQDMLSL", "0111", SimdWideExec.SQDMLSL, true);
@@ -270,8 +268,8 @@ final class SimdWideTable {
 
     private static void scalarElement(EncodingTable t, String name, String opcode, int op, boolean isLong) {
         t.add(name + "_si", "01 0 11111 ss L M mmmm " + opcode + " H 0 nnnnn ddddd",
-                name.toLowerCase(java.util.Locale.ROOT) + (isLong ? " {Fd}, {fn}, {m:v}.{Ts}[{imm2}]"
-                        : " {fd}, {fn}, {m:v}.{Ts}[{imm2}]"), (f, i) -> {
+                name.toLowerCase(java.util.Locale.ROOT) + (isLong ? " {Fd}, {fn}, {m:v}.{Ts}[{imm2:d}]"
+                        : " {fd}, {fn}, {m:v}.{Ts}[{imm2:d}]"), (f, i) -> {
                     if (!elementOperands(f, i)) {
                         return false;
                     }

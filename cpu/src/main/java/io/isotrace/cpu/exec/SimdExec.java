@@ -36,6 +36,9 @@ public final class SimdExec {
             case 3:
                 SimdPermExec.execute(c, i);
                 break;
+            case 4:
+                SimdFpExec.execute(c, i);
+                break;
             case 6:
                 SimdWideExec.execute(c, i);
                 break;

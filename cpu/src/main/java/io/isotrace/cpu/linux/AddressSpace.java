@@ -47,6 +47,8 @@ public final class AddressSpace implements Stage1 {
     private static final long IDENTITY_LIMIT_VPN = FramePool.BASE >>> 12;
 
     private final TreeMap<Long, Vma> vmas = new TreeMap<>();
+    /** The mapping {@link #find} returned last (cleared whenever the mappings change). */
+    private Vma lastFound;
     private final PageMap pages = new PageMap();
     private final FramePool pool;
     private final PhysicalFrames frames;
@@ -101,7 +103,7 @@ public final class AddressSpace implements Stage1 {
         if ((allowed & access) == 0) {
             return FAULT_PERMISSION;
         }
-        out.ipaPage = page(va >>> 12) << 12;
+        out.ipaPage = page(va >>> 12, v) << 12;
         out.permissions = allowed;
         out.memoryType = MemoryType.NORMAL_WB;
         return OK;
@@ -112,17 +114,57 @@ public final class AddressSpace implements Stage1 {
      * read-only mapping), entering it in the page table; -1 when nothing is mapped there.
      */
     long backingPage(long va) {
-        return find(va) == null ? -1 : page(va >>> 12) << 12;
+        Vma v = find(va);
+        return v == null ? -1 : page(va >>> 12, v) << 12;
     }
 
-    /** The IPA page number of virtual page {@code vpn}, entering a fresh one on first use (demand paging). */
-    private long page(long vpn) {
+    /**
+     * The IPA page number of virtual page {@code vpn} (in mapping {@code v}), entering a fresh one on first use
+     * (demand paging): zero, or for a file mapping the file's bytes.
+     */
+    private long page(long vpn, Vma v) {
         long ipn = pages.get(vpn);
         if (ipn < 0) {
             ipn = identity && vpn < IDENTITY_LIMIT_VPN ? vpn : pool.allocate() >>> 12;
             pages.put(vpn, ipn);
+            if (v.file() != null) {
+                fill(vpn, ipn, v);
+            }
         }
         return ipn;
+    }
+
+    private void fill(long vpn, long ipn, Vma v) {
+        Vma.FileBacking f = v.file();
+        long off = f.offset() + ((vpn << 12) - v.start());
+        long n = Math.min(PAGE, Math.min(f.limit(), f.data().length) - off);
+        if (n <= 0) {
+            return;
+        }
+        byte[] frame = frames.frame(ipn << 12, vpn << 12, asid, true);
+        if (frame != null) {
+            System.arraycopy(f.data(), (int) off, frame, 0, (int) n);
+        }
+    }
+
+    /**
+     * Maps {@code [start, end)} privately from a file's bytes, loaded page by page on first touch (as Linux maps a
+     * program's segments): {@code fileOffset} is the offset of {@code start} in {@code data}, and file bytes from
+     * {@code fileLimit} on read as zero.
+     */
+    public void mapFile(long start, long end, int prot, String name, byte[] data, long fileOffset, long fileLimit) {
+        checkAligned(start, end);
+        unmap(start, end);
+        vmas.put(start, new Vma(start, end, prot, name, new Vma.FileBacking(data, fileOffset, fileLimit)));
+        lastFound = null;
+    }
+
+    /** Maps a copy of {@code v} (mremap's new place: the same protection, name and file bytes). */
+    void mapLike(Vma v) {
+        checkAligned(v.start(), v.end());
+        unmap(v.start(), v.end());
+        vmas.put(v.start(), v);
+        lastFound = null;
     }
 
     /** The IPA backing {@code va} if its page was ever touched, else -1. */
@@ -138,8 +180,16 @@ public final class AddressSpace implements Stage1 {
 
     /** The mapping holding {@code va}, or null. */
     public Vma find(long va) {
+        Vma last = lastFound;
+        if (last != null && last.contains(va)) {
+            return last; // TLB misses come in runs within one mapping (a heap, a big array)
+        }
         Map.Entry<Long, Vma> e = vmas.floorEntry(va);
-        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+        Vma v = e != null && e.getValue().contains(va) ? e.getValue() : null;
+        if (v != null) {
+            lastFound = v;
+        }
+        return v;
     }
 
     /** Maps {@code [start, end)}, replacing whatever was mapped there (MAP_FIXED semantics). Page aligned. */
@@ -147,11 +197,13 @@ public final class AddressSpace implements Stage1 {
         checkAligned(start, end);
         unmap(start, end);
         vmas.put(start, new Vma(start, end, prot, name));
+        lastFound = null;
     }
 
     /** Unmaps {@code [start, end)}, splitting mappings that straddle the edges; its pages read as zero if remapped. */
     public void unmap(long start, long end) {
         checkAligned(start, end);
+        lastFound = null;
         for (Vma v : overlapping(start, end)) {
             vmas.remove(v.start());
             if (v.start() < start) {
@@ -169,13 +221,20 @@ public final class AddressSpace implements Stage1 {
      * tells the cores to forget them.
      */
     public void discard(long start, long end) {
+        discard(start, end, true);
+    }
+
+    private void discard(long start, long end, boolean zeroIdentity) {
         long[] gone = removePages(start, end);
         for (long ipn : gone) {
-            byte[] f = frames.frame(ipn << 12, 0, asid, true);
-            if (f != null) {
-                Arrays.fill(f, (byte) 0);
+            boolean pooled = ipn >= IDENTITY_LIMIT_VPN || !identity;
+            if (pooled || zeroIdentity) {
+                byte[] f = frames.frame(ipn << 12, 0, asid, true);
+                if (f != null) {
+                    Arrays.fill(f, (byte) 0);
+                }
             }
-            if (ipn >= IDENTITY_LIMIT_VPN || !identity) {
+            if (pooled) {
                 pool.release(ipn << 12);
             }
         }
@@ -192,6 +251,7 @@ public final class AddressSpace implements Stage1 {
         if (covered != end - start) {
             return false;
         }
+        lastFound = null;
         for (Vma v : overlapping(start, end)) {
             vmas.remove(v.start());
             if (v.start() < start) {
@@ -202,7 +262,7 @@ public final class AddressSpace implements Stage1 {
             }
             long s = Math.max(v.start(), start);
             long e = Math.min(v.end(), end);
-            vmas.put(s, new Vma(s, e, prot, v.name()));
+            vmas.put(s, v.withRange(s, e).withProt(prot));
         }
         forget(start, end, presentPages(start, end));
         return true;
@@ -210,6 +270,7 @@ public final class AddressSpace implements Stage1 {
 
     /** Grows or shrinks the mapping that ends at {@code oldEnd} to end at {@code newEnd} (mremap in place). */
     void resize(Vma v, long newEnd) {
+        lastFound = null;
         if (newEnd < v.end()) {
             unmap(newEnd, v.end());
         } else {
@@ -277,10 +338,14 @@ public final class AddressSpace implements Stage1 {
         return a;
     }
 
-    /** Releases every page (process exit, execve): identity pages are zeroed, pool pages return to the pool. */
-    void release() {
+    /**
+     * Releases every page: pool pages return to the pool zeroed; identity pages are zeroed only if
+     * {@code reused} (the first process execs and will map the same IPAs again), not when it exits for good.
+     */
+    void release(boolean reused) {
         vmas.clear();
-        discard(0, TASK_SIZE);
+        lastFound = null;
+        discard(0, TASK_SIZE, reused);
     }
 
     /** Copies the bytes of touched pages of {@code [from, from+len)} to {@code to} (mremap moving a mapping). */

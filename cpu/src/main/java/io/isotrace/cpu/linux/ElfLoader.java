@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Loads a static AArch64 Linux executable (ET_EXEC, or ET_DYN without an interpreter: static-pie) the way the
- * kernel's binfmt_elf does: each PT_LOAD segment mapped page-aligned with its permissions, file bytes copied, the
- * rest zero. Static-pie programs relocate themselves (glibc's _dl_relocate_static_pie), so only a bias is chosen.
+ * kernel's binfmt_elf does: each PT_LOAD segment mapped page-aligned with its permissions, its pages filled from the
+ * file when first touched, the rest zero. Static-pie programs relocate themselves (glibc's _dl_relocate_static_pie), so only a bias is chosen.
  */
 public final class ElfLoader {
     /** Where static-pie programs are placed (Linux's ELF_ET_DYN_BASE is 2/3 of the address space; any is valid). */
@@ -83,8 +83,15 @@ public final class ElfLoader {
             long end = (bias + s.p_vaddr + s.p_memsz + AddressSpace.PAGE - 1) & ~(AddressSpace.PAGE - 1);
             int prot = (s.isReadable() ? Prot.READ : 0) | (s.isWriteable() ? Prot.WRITE : 0)
                     | (s.isExecutable() ? Prot.EXEC : 0);
-            space.map(start, end, prot, file.toString());
-            mem.load(bias + s.p_vaddr, bytes, (int) s.p_offset, (int) s.p_filesz);
+            long vaddr = bias + s.p_vaddr;
+            if (((vaddr - s.p_offset) & (AddressSpace.PAGE - 1)) == 0 && s.p_offset >= vaddr - start) {
+                // Page-congruent, as linkers make them: pages load from the file on first touch.
+                space.mapFile(start, end, prot, file.toString(), bytes, s.p_offset - (vaddr - start),
+                        s.p_offset + s.p_filesz);
+            } else {
+                space.map(start, end, prot, file.toString());
+                mem.load(vaddr, bytes, (int) s.p_offset, (int) s.p_filesz);
+            }
             highest = Math.max(highest, end);
             if (elf.e_phoff >= s.p_offset && elf.e_phoff < s.p_offset + s.p_filesz) {
                 phdrAddr = bias + s.p_vaddr + (elf.e_phoff - s.p_offset);

@@ -417,8 +417,8 @@ final class GuestFileSystem {
             throw new SyscallError(Errno.ELOOP); // O_NOFOLLOW
         }
         if (Files.isDirectory(n.host)) {
-            if (write || (flags & OpenFlags.O_CREAT) != 0 && (flags & OpenFlags.O_ACCMODE) != 0) {
-                throw new SyscallError(Errno.EISDIR);
+            if (write || (flags & OpenFlags.O_CREAT) != 0) {
+                throw new SyscallError(Errno.EISDIR); // fs/namei.c do_open: O_CREAT on a directory, or writing one
             }
             return new HostDirectory(flags, n.host, n.guestPath, this);
         }

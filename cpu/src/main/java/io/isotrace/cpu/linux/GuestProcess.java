@@ -46,6 +46,11 @@ public final class GuestProcess {
     long progress;
     /** The deadline (simulated ps) a sleeping call with a timeout set on its first attempt, or -1. */
     long deadline = -1;
+    /** ITIMER_REAL: when SIGALRM is due (simulated ps), or -1 when disarmed; and its reload interval (ps). */
+    long alarmAt = -1;
+    long alarmInterval;
+    /** Where an interrupted nanosleep writes the time left (0: nowhere). */
+    long sleepRem;
     /** The name prctl(PR_SET_NAME) set, or null for the program's file name. */
     String comm;
 

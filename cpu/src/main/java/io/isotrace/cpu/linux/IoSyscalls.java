@@ -95,13 +95,21 @@ final class IoSyscalls {
         return f;
     }
 
-    /** How much to ask of a file for a request of {@code count} bytes (no point allocating past a file's end). */
+    /** Streams and pipes hand out at most this much per read (a pipe holds 64 KiB; callers loop). */
+    private static final int STREAM_CHUNK = 1 << 20;
+
+    /**
+     * How much to ask of a file for a request of {@code count} bytes: no more than a regular file has left, no more
+     * than {@link #STREAM_CHUNK} of a stream (so that a huge count does not mean a huge buffer).
+     */
     private static int chunk(OpenFile f, long count) {
-        int n = (int) Math.min(Long.compareUnsigned(count, MAX_IO) > 0 ? MAX_IO : count, MAX_IO);
+        long n = Long.compareUnsigned(count, MAX_IO) > 0 ? MAX_IO : count;
         if (f instanceof HostFile) {
-            n = (int) Math.min(n, Math.max(f.available(), 0));
+            n = Math.min(n, Math.max(f.available(), 0));
+        } else if (!(f instanceof DeviceFile)) {
+            n = Math.min(n, STREAM_CHUNK);
         }
-        return n;
+        return (int) n;
     }
 
     private long read(GuestProcess p, long fd, long buf, long count) {

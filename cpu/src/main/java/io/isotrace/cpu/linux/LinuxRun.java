@@ -208,7 +208,7 @@ public final class LinuxRun {
         }
         kernel.start(new Executable(prog, guestProgram), bytes(argv), bytes(env), initialCwd(kernel, rootReal),
                 stdin, stdout, stderr);
-        LinuxKernel.Outcome o = kernel.run();
+        Scheduler.Outcome o = kernel.run();
         return new Result(o.stop(), o.exitStatus(), o.instructions(), o.transactions(), o.simulatedPs(),
                 o.processes(), o.message());
     }

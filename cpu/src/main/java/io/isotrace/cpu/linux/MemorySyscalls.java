@@ -132,30 +132,31 @@ final class MemorySyscalls {
             }
         }
         String name = anonymous ? "" : file.describe();
-        mm.map(start, start + size, prot, name);
-        if (!anonymous) {
-            loadFile(p, file, start, len, off);
+        if (anonymous) {
+            mm.map(start, start + size, prot, name);
+        } else {
+            byte[] data = readFile(file, off, len);
+            mm.mapFile(start, start + size, prot, name, data, 0, data.length);
         }
         return start;
     }
 
-    /** Copies {@code [off, off+len)} of the file into a new mapping (what a private mapping's pages start as). */
-    private static void loadFile(GuestProcess p, OpenFile file, long start, long len, long off) {
+    /**
+     * The bytes {@code [off, off+len)} of the file (fewer at its end), which the mapping's pages are filled from
+     * when first touched; pages past the end of the file read as zero.
+     */
+    private static byte[] readFile(OpenFile file, long off, long len) {
         try (FileChannel ch = FileChannel.open(file.hostFile(), StandardOpenOption.READ)) {
-            long avail = Math.max(0, ch.size() - off);
-            long n = Math.min(len, avail);
-            byte[] buf = new byte[(int) Math.min(n, 1 << 20)];
-            long done = 0;
-            while (done < n) {
-                int want = (int) Math.min(buf.length, n - done);
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, want);
-                int got = ch.read(bb, off + done);
-                if (got <= 0) {
-                    break;
-                }
-                p.mem.load(start + done, buf, 0, got);
-                done += got;
+            long n = Math.min(len, Math.max(0, ch.size() - off));
+            if (n > Integer.MAX_VALUE - 16) {
+                throw new SyscallError(Errno.ENOMEM);
             }
+            byte[] data = new byte[(int) n];
+            ByteBuffer bb = ByteBuffer.wrap(data);
+            while (bb.hasRemaining() && ch.read(bb, off + bb.position()) > 0) {
+                // read on
+            }
+            return data;
         } catch (IOException e) {
             throw GuestFileSystem.errnoOf(e);
         }
@@ -230,24 +231,21 @@ final class MemorySyscalls {
                 return -Errno.ENOMEM;
             }
         }
-        mm.map(target, target + newSize, v.prot(), v.name());
+        mm.mapLike(v.moved(old, target, newSize));
         mm.copyPages(old, target, Math.min(oldSize, newSize));
         mm.unmap(old, old + oldSize);
         return target;
     }
 
-    /** madvise: MADV_DONTNEED drops the pages (they read as zero again); every other advice is accepted. */
+    /** madvise: MADV_DONTNEED drops the pages (they read afresh); every other advice is accepted. */
     private long madvise(GuestProcess p, long addr, long len, int advice) {
         if ((addr & (PAGE - 1)) != 0) {
             return -Errno.EINVAL;
         }
         long end = pageUp(addr + len);
         if (advice == MADV_DONTNEED && end > addr) {
-            for (Vma v : p.mm.overlapping(addr, end)) {
-                if (v.name().isEmpty() || v.name().startsWith("[")) {
-                    p.mm.discard(Math.max(v.start(), addr), Math.min(v.end(), end));
-                }
-            }
+            // Anonymous pages read as zero again, pages of the program's segments as the file's bytes.
+            p.mm.discard(addr, end);
         }
         return 0;
     }

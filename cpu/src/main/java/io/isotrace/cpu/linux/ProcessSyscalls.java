@@ -169,7 +169,7 @@ final class ProcessSyscalls {
             // The parent sleeps until the child execs or exits; clone's result is already its answer.
             child.vforkParent = parent;
             parent.state = GuestProcess.State.BLOCKED;
-            parent.blocker = new LinuxKernel.VforkWait(child);
+            parent.blocker = new Scheduler.VforkWait(child);
             parent.restart = null;
             parent.cpu.yieldCpu();
         }

@@ -36,7 +36,7 @@ final class ProgramLoader {
         for (int depth = 0; ; depth++) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(exe.host());
+                bytes = k.programBytes(exe.host());
             } catch (IOException e) {
                 throw GuestFileSystem.errnoOf(e);
             }
@@ -92,7 +92,7 @@ final class ProgramLoader {
      * @param execfn the path execve was given (AT_EXECFN)
      */
     static void load(LinuxKernel k, GuestProcess p, Prepared prog, List<byte[]> envp, byte[] execfn) {
-        AddressSpace space = k.newAddressSpace(p.pid);
+        AddressSpace space = k.newAddressSpace(p);
         p.setMm(space);
         ElfImage image = ElfLoader.load(prog.exe().host(), prog.bytes(), space, space.mem);
         space.brkStart = image.brkStart();

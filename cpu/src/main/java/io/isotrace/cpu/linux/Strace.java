@@ -25,9 +25,11 @@ final class Strace {
             {"pwrite64", "fbud"}, {"openat", "fsom"}, {"close", "f"}, {"lseek", "fdd"}, {"newfstatat", "fsxx"},
             {"fstat", "fx"}, {"statx", "fsxxx"}, {"readlinkat", "fsxu"}, {"faccessat", "fsd"},
             {"faccessat2", "fsdx"}, {"getdents64", "fxu"}, {"getcwd", "xu"}, {"chdir", "s"}, {"fchdir", "f"},
-            {"mkdirat", "fsm"}, {"unlinkat", "fsx"}, {"renameat", "fsfs"}, {"renameat2", "fsfsx"},
+            {"unlinkat", "fsx"}, {"renameat", "fsfs"}, {"renameat2", "fsfsx"},
             {"symlinkat", "sfs"}, {"fchmodat", "fsm"}, {"truncate", "sd"}, {"ftruncate", "fd"},
-            {"ioctl", "fxx"}, {"fcntl", "fdx"}, {"dup", "f"}, {"dup3", "ffo"}, {"pipe2", "xo"},
+            {"ioctl", "fxx"}, {"fcntl", "fdx"}, {"dup", "f"}, {"dup3", "ffO"}, {"pipe2", "xO"}, {"setuid", "d"}, {"setgid", "d"},
+            {"setitimer", "dxx"}, {"getitimer", "dx"}, {"sched_setaffinity", "dux"}, {"fchmod", "fm"},
+            {"fchownat", "fsddx"}, {"utimensat", "fsxx"}, {"mkdirat", "fsm"}, {"statfs", "sx"}, {"fstatfs", "fx"},
             {"ppoll", "xdxxu"}, {"pselect6", "dxxxxx"}, {"sendfile", "ffxu"}, {"brk", "x"},
             {"mmap", "xupMfx"}, {"munmap", "xu"}, {"mprotect", "xup"}, {"mremap", "xuuxx"}, {"madvise", "xud"},
             {"exit", "d"}, {"exit_group", "d"}, {"clone", "xxxxx"}, {"execve", "saa"}, {"wait4", "dxxx"},
@@ -153,6 +155,8 @@ final class Strace {
                             : quote(mem.read(v, (int) Math.min(32, result))) + (result > 32 ? "..." : "");
                 case 'o':
                     return openFlags((int) v);
+                case 'O':
+                    return v == 0 ? "0" : openFlags((int) v).replace("O_RDONLY|", "");
                 case 'm':
                     return "0" + Long.toOctalString(v & 07777);
                 case 'p':

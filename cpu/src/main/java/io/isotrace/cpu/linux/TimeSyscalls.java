@@ -5,8 +5,8 @@ import io.isotrace.trace.port.LittleEndian;
 /**
  * Time, all of it simulated: CLOCK_MONOTONIC (and BOOTTIME, the CPU-time clocks) is the simulated time of the run,
  * CLOCK_REALTIME the same offset from {@link LinuxKernel#EPOCH_SEC}. Runs are therefore deterministic. nanosleep and
- * clock_nanosleep advance simulated time by stalling the core for the duration (the process keeps the core while it
- * sleeps).
+ * clock_nanosleep sleep in simulated time: other processes run meanwhile, and when none can, simulated time jumps
+ * to the end of the sleep (the core is stalled by the difference), so sleeping costs no host time.
  */
 final class TimeSyscalls {
     static final int CLOCK_REALTIME = 0;
@@ -49,6 +49,12 @@ final class TimeSyscalls {
         });
         t.add(101, "nanosleep", (p, req, rem, a2, a3, a4, a5) -> sleep(p, CLOCK_MONOTONIC, 0, req, rem));
         t.add(115, "clock_nanosleep", (p, clock, flags, req, rem, a4, a5) -> sleep(p, clock, flags, req, rem));
+        t.add(103, "setitimer", (p, which, nv, old, a3, a4, a5) -> setitimer(p, which, nv, old));
+        t.add(102, "getitimer", (p, which, cur, a2, a3, a4, a5) -> {
+            checkTimer(which);
+            writeItimer(p, cur, which);
+            return 0;
+        });
         t.add(153, "times", (p, buf, a1, a2, a3, a4, a5) -> {
             long ticks = k.now() / (PS_PER_NS * NS_PER_S / 100);
             if (buf != 0) {
@@ -100,19 +106,111 @@ final class TimeSyscalls {
         p.mem.write(va, b);
     }
 
+    /**
+     * nanosleep/clock_nanosleep: the process sleeps until simulated time reaches the deadline, and other processes
+     * run meanwhile; when none can, time jumps to the deadline (see {@link LinuxKernel}). Alone, the effect is a
+     * stall of the core for the duration. A signal with a handler ends the sleep early with EINTR and the time left
+     * in *rem (Linux does not restart it, even with SA_RESTART).
+     */
     private long sleep(GuestProcess p, long clock, long flags, long req, long rem) {
-        long sec = p.mem.read64(req);
-        long nsec = p.mem.read64(req + 8);
-        if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
+        if (p.deadline < 0) {
+            long sec = p.mem.read64(req);
+            long nsec = p.mem.read64(req + 8);
+            if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
+                return -Errno.EINVAL;
+            }
+            checkClock(clock);
+            long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS / 2 ? Long.MAX_VALUE / PS_PER_NS / 2
+                    : sec * NS_PER_S + nsec;
+            if ((flags & TIMER_ABSTIME) != 0) {
+                ns = Math.max(0, ns - clockNs(clock));
+            }
+            p.deadline = k.now() + ns * PS_PER_NS;
+            p.sleepRem = (flags & TIMER_ABSTIME) == 0 ? rem : 0;
+        }
+        long deadline = p.deadline;
+        if (k.now() >= deadline) {
+            p.deadline = -1;
+            return 0;
+        }
+        return k.block(p, new Blocker() {
+            @Override
+            public boolean ready() {
+                return false;
+            }
+
+            @Override
+            public long deadlinePs() {
+                return deadline;
+            }
+        });
+    }
+
+    /**
+     * setitimer: ITIMER_REAL counts simulated time and raises SIGALRM when it runs out (the scheduler stops the
+     * process's slice there, so a busy loop is interrupted on time); ITIMER_VIRTUAL and ITIMER_PROF are accepted and
+     * never fire, with a warning.
+     */
+    private long setitimer(GuestProcess p, long which, long nv, long old) {
+        checkTimer(which);
+        if (old != 0) {
+            writeItimer(p, old, which);
+        }
+        if (nv == 0) {
+            return 0;
+        }
+        long[] v = new long[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = p.mem.read64(nv + 8L * i);
+        }
+        if (v[1] < 0 || v[1] >= 1_000_000 || v[3] < 0 || v[3] >= 1_000_000 || v[0] < 0 || v[2] < 0) {
             return -Errno.EINVAL;
         }
-        long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS ? Long.MAX_VALUE / PS_PER_NS : sec * NS_PER_S + nsec;
-        if ((flags & TIMER_ABSTIME) != 0) {
-            ns = Math.max(0, ns - clockNs(clock));
-        } else {
-            checkClock(clock);
+        if (which != 0) {
+            k.warnOnce("ITIMER_VIRTUAL and ITIMER_PROF timers are accepted but never fire");
+            return 0;
         }
-        p.cpu.stall(ns * PS_PER_NS);
-        return 0; // never interrupted, so *rem is left alone
+        long interval = usToPs(v[0], v[1]);
+        long value = usToPs(v[2], v[3]);
+        p.alarmInterval = interval;
+        p.alarmAt = value == 0 ? -1 : k.now() + value;
+        return 0;
+    }
+
+    private static long usToPs(long sec, long usec) {
+        long s = Math.min(sec, 1L << 30);
+        return s * NS_PER_S * PS_PER_NS + usec * 1_000_000L;
+    }
+
+    private static void checkTimer(long which) {
+        if (which < 0 || which > 2) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+    }
+
+    /** struct itimerval: interval then value, each {tv_sec, tv_usec}. */
+    private void writeItimer(GuestProcess p, long va, long which) {
+        long left = which == 0 && p.alarmAt >= 0 ? Math.max(1_000_000L, p.alarmAt - k.now()) : 0;
+        long interval = which == 0 ? p.alarmInterval : 0;
+        byte[] b = new byte[32];
+        LittleEndian.putLong(b, 0, interval / 1_000_000_000_000L);
+        LittleEndian.putLong(b, 8, interval % 1_000_000_000_000L / 1_000_000L);
+        LittleEndian.putLong(b, 16, left / 1_000_000_000_000L);
+        LittleEndian.putLong(b, 24, left % 1_000_000_000_000L / 1_000_000L);
+        p.mem.write(va, b);
+    }
+
+    /** An interrupted sleep: the time left goes to *rem, as nanosleep reports it. */
+    static void interrupted(LinuxKernel k, GuestProcess p) {
+        if (p.deadline >= 0 && p.sleepRem != 0) {
+            long left = Math.max(0, p.deadline - k.now()) / PS_PER_NS;
+            try {
+                writeTimespec(p, p.sleepRem, left / NS_PER_S, left % NS_PER_S);
+            } catch (KernelMemory.Efault e) {
+                // the result is EINTR anyway
+            }
+        }
+        p.deadline = -1;
+        p.sleepRem = 0;
     }
 }

@@ -28,16 +28,20 @@ class BusyboxReferenceTest {
     @TestFactory
     List<DynamicTest> busyboxUnderIsotraceMatchesQemu() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        boolean ready = Tools.qemuVersion() != null && Tools.busyboxPresent();
-        Path fixture = ready ? BusyboxCases.fixture(tmp) : null;
+        int[] n = {0};
         for (BusyboxCases.Case c : BusyboxCases.CASES) {
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
                 Assumptions.assumeTrue(Tools.qemuVersion() != null, Tools.qemuMissing());
                 Assumptions.assumeTrue(Tools.busyboxPresent(), Tools.busyboxMissing());
+                // Each emulator gets a fresh fixture: a case may change it.
+                int k = n[0]++;
                 GuestRun run = GuestRun.of(c.name(), Tools.BUSYBOX).args(List.of("sh", "-c", c.script()))
-                        .input(c.stdin().getBytes(StandardCharsets.UTF_8)).in(fixture);
-                Outcome ref = QemuRunner.run(run);
-                IsotraceRunner.Result got = IsotraceRunner.run(run);
+                        .input(c.stdin().getBytes(StandardCharsets.UTF_8));
+                List<String> applets = c.bin() ? QemuRunner.applets() : List.of();
+                Outcome ref = QemuRunner.run(run.inWritable(BusyboxCases.fixture(tmp.resolve(k + "-qemu"), c.bin(),
+                        applets)));
+                IsotraceRunner.Result got = IsotraceRunner.run(run.inWritable(
+                        BusyboxCases.fixture(tmp.resolve(k + "-isotrace"), c.bin(), applets)));
                 assertTrue(ref.sameAs(got.outcome()), () -> c.name() + ": sh -c '" + c.script() + "'\n"
                         + ref.difference("qemu", got.outcome(), "isotrace") + got.diagnostics());
             }));

@@ -34,6 +34,9 @@ final class IsotraceRunner {
                 .maxInstructions(MAX_INSTRUCTIONS).sink(sink);
         if (r.dir() != null) {
             run.root(r.dir()).cwd("/");
+            if (r.writable()) {
+                run.writable(List.of(r.dir()));
+            }
         }
         LinuxRun.Result res = run.run();
         return new Result(new Outcome(out.toByteArray(), err.toByteArray(), res.exitStatus()),

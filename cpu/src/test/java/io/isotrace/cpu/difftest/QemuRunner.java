@@ -31,8 +31,17 @@ final class QemuRunner {
     private QemuRunner() {
     }
 
+    /**
+     * Runs the command after it with an empty signal mask. A process inherits its parent's mask, the JVM blocks
+     * SIGQUIT in every thread but one, and qemu-user gives the guest the mask it was started with; a guest started by
+     * Isotrace (like one started by a login shell) begins with none blocked. perl-base is essential on Debian.
+     */
+    static final List<String> CLEAN_SIGNAL_MASK = List.of(hostProgram("perl"), "-e",
+            "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec { $ARGV[0] } @ARGV or die", "--");
+
     static Outcome run(GuestRun r) {
-        List<String> cmd = new ArrayList<>(List.of(Tools.QEMU, "-cpu", Tools.QEMU_CPU));
+        List<String> cmd = new ArrayList<>(CLEAN_SIGNAL_MASK);
+        cmd.addAll(List.of(hostProgram(Tools.QEMU), "-cpu", Tools.QEMU_CPU));
         if (!r.argv().isEmpty()) {
             cmd.add("-0");
             cmd.add(r.argv().get(0));
@@ -47,7 +56,8 @@ final class QemuRunner {
             env.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         if (r.program().toAbsolutePath().equals(Tools.BUSYBOX.toAbsolutePath())) {
-            env.put("PATH", busyboxWrappers() + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+            // Only the applet wrappers: a program busybox lacks must be "not found" here too, not the host's.
+            env.put("PATH", busyboxWrappers().toString());
         }
         if (r.dir() != null) {
             pb.directory(r.dir().toFile());
@@ -87,6 +97,20 @@ final class QemuRunner {
         }
     }
 
+    /** The absolute path of a host program found on this JVM's PATH (the guest's PATH may not have it). */
+    static String hostProgram(String name) {
+        if (name.contains("/")) {
+            return name;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(p)) {
+                return p.toAbsolutePath().toString();
+            }
+        }
+        return name;
+    }
+
     private static Thread pump(InputStream in, ByteArrayOutputStream out) {
         Thread t = new Thread(() -> {
             try {
@@ -114,6 +138,17 @@ final class QemuRunner {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The names of busybox's applets. */
+    static List<String> applets() {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(busyboxWrappers())) {
+            s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().forEach(out::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** A directory of "applet -> run busybox under qemu as applet" wrappers (made once per test JVM). */
     static synchronized Path busyboxWrappers() {
         if (wrappers != null) {
@@ -122,7 +157,11 @@ final class QemuRunner {
         try {
             Path dir = Files.createTempDirectory("isotrace-bb-wrappers");
             Path script = dir.resolve(".run-applet");
-            Files.writeString(script, "#!/bin/sh\nexec '" + Tools.QEMU + "' -cpu " + Tools.QEMU_CPU
+            // qemu execs this wrapper with its own (host) signal mask: clear it as for the first qemu.
+            Files.writeString(script, "#!/bin/sh\nexec " + hostProgram("perl")
+                    + " -e 'use POSIX; sigprocmask(SIG_SETMASK, "
+                    + "POSIX::SigSet->new); exec { $ARGV[0] } @ARGV' -- '" + hostProgram(Tools.QEMU) + "' -cpu "
+                    + Tools.QEMU_CPU
                     + " -0 \"${0##*/}\" '" + Tools.BUSYBOX.toAbsolutePath() + "' \"$@\"\n");
             script.toFile().setExecutable(true);
             ProcessBuilder pb = new ProcessBuilder(Tools.QEMU, "-cpu", Tools.QEMU_CPU,

@@ -28,64 +28,34 @@ final class VState {
         return s;
     }
 
-    /** The nonzero parts as text (the case file's "input" half): {@code fpcr=.. fpsr=.. nzcv=.. v3=hi:lo x4=..}. */
-    String inputText() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("fpcr=").append(Long.toHexString(fpcr)).append(" fpsr=").append(Long.toHexString(fpsr))
-                .append(" nzcv=").append(Long.toHexString(nzcv));
-        for (int r = 0; r < 32; r++) {
-            if (v[2 * r] != 0 || v[2 * r + 1] != 0) {
-                sb.append(' ').append(vText(r));
-            }
-        }
-        for (int r = 0; r < 31; r++) {
-            if (x[r] != 0) {
-                sb.append(" x").append(r).append('=').append(Long.toHexString(x[r]));
-            }
-        }
-        if (!allZero(mem)) {
-            sb.append(" m=").append(HexFormat.of().formatHex(mem));
-        }
-        return sb.toString();
-    }
-
-    /** What differs from {@code before}, as text (the case file's "expected" half); "-" when nothing changed. */
-    String diffText(VState before) {
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < 32; r++) {
-            if (v[2 * r] != before.v[2 * r] || v[2 * r + 1] != before.v[2 * r + 1]) {
-                sb.append(' ').append(vText(r));
-            }
-        }
-        for (int r = 0; r < 31; r++) {
-            if (x[r] != before.x[r]) {
-                sb.append(" x").append(r).append('=').append(Long.toHexString(x[r]));
-            }
-        }
-        if (fpsr != before.fpsr) {
-            sb.append(" fpsr=").append(Long.toHexString(fpsr));
-        }
-        if (nzcv != before.nzcv) {
-            sb.append(" nzcv=").append(Long.toHexString(nzcv));
-        }
-        if (!Arrays.equals(mem, before.mem)) {
-            sb.append(" m=").append(HexFormat.of().formatHex(mem));
-        }
-        return sb.length() == 0 ? "-" : sb.substring(1);
-    }
-
-    private String vText(int r) {
-        return String.format("v%d=%016x:%016x", r, v[2 * r + 1], v[2 * r]);
-    }
-
-    /** Parses {@link #inputText()} output (all unlisted state is zero). */
-    static VState parseInput(String text) {
+    /**
+     * The state a case specification describes: {@code seed=S style=K} fills the registers the instruction word
+     * names ({@link CaseFill}), then explicit tokens set values: {@code fpcr= fpsr= nzcv=} (hex), {@code vN=hi:lo},
+     * {@code xN=v}, {@code m=hex} (the whole window). Everything not set is zero.
+     */
+    static VState fromSpec(int word, String spec) {
         VState s = new VState();
-        for (String tok : text.trim().split("\\s+")) {
+        String[] tokens = spec.trim().isEmpty() ? new String[0] : spec.trim().split("\\s+");
+        long seed = 0;
+        int style = -1;
+        for (String tok : tokens) {
+            if (tok.startsWith("seed=")) {
+                seed = Long.parseUnsignedLong(tok.substring(5), 16);
+            } else if (tok.startsWith("style=")) {
+                style = Integer.parseInt(tok.substring(6));
+            }
+        }
+        if (style >= 0) {
+            CaseFill.fill(s, word, seed, style);
+        }
+        for (String tok : tokens) {
             int eq = tok.indexOf('=');
             String k = tok.substring(0, eq);
             String val = tok.substring(eq + 1);
             switch (k) {
+                case "seed":
+                case "style":
+                    break;
                 case "fpcr":
                     s.fpcr = Long.parseUnsignedLong(val, 16);
                     break;
@@ -113,12 +83,40 @@ final class VState {
         return s;
     }
 
-    private static boolean allZero(byte[] b) {
-        for (byte x : b) {
-            if (x != 0) {
-                return false;
+    static String vText(long[] v, int r) {
+        return String.format("v%d=%016x:%016x", r, v[2 * r + 1], v[2 * r]);
+    }
+
+    /** What differs from {@code before}, as text (the case file's "expected" half); "-" when nothing changed. */
+    String diffText(VState before) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < 32; r++) {
+            if (v[2 * r] != before.v[2 * r] || v[2 * r + 1] != before.v[2 * r + 1]) {
+                sb.append(' ').append(vText(v, r));
             }
         }
-        return true;
+        for (int r = 0; r < 31; r++) {
+            if (x[r] != before.x[r]) {
+                sb.append(" x").append(r).append('=').append(Long.toHexString(x[r]));
+            }
+        }
+        if (fpsr != before.fpsr) {
+            sb.append(" fpsr=").append(Long.toHexString(fpsr));
+        }
+        if (nzcv != before.nzcv) {
+            sb.append(" nzcv=").append(Long.toHexString(nzcv));
+        }
+        if (!Arrays.equals(mem, before.mem)) {
+            int lo = 0;
+            while (mem[lo] == before.mem[lo]) {
+                lo++;
+            }
+            int hi = MEM - 1;
+            while (mem[hi] == before.mem[hi]) {
+                hi--;
+            }
+            sb.append(" m@").append(lo).append('=').append(HexFormat.of().formatHex(mem, lo, hi + 1));
+        }
+        return sb.length() == 0 ? "-" : sb.substring(1);
     }
 }

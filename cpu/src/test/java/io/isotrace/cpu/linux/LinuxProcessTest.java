@@ -27,6 +27,23 @@ class LinuxProcessTest {
         assertEquals(2, r.result().processes());
     }
 
+    @Test
+    void aVforkChildSharesItsParentsAddressSpaceUntilItExecs() {
+        Recorder rec = new Recorder();
+        Guests.Ran r = Guests.run(Guests.prepare("linux_exec").sink(rec));
+        assertEquals(0, r.result().exitStatus(), r.diag());
+        Set<Long> asids = new HashSet<>();
+        for (long[] t : rec.records) {
+            asids.add(t[7]);
+            if (t[7] == 1001) {
+                assertTrue(t[4] >= 1L << 47, "after execve the child has pages of its own");
+            } else {
+                assertEquals(t[3], t[4], "the parent's space (borrowed by the vfork child) is identity-mapped");
+            }
+        }
+        assertEquals(Set.of(1000L, 1001L), asids);
+    }
+
     /** Records every transaction's fields; several processes in one trace. */
     private static final class Recorder implements io.isotrace.trace.record.TransactionSink {
         final List<long[]> records = new ArrayList<>();
@@ -79,6 +96,35 @@ class LinuxProcessTest {
         }
         assertEquals(Set.of(1000L, 1001L, 1002L), asids, "parent and two children by ASID");
         assertEquals(ra.result().transactions(), a.records.size());
+    }
+
+    @Test
+    void theMemorySystemHearsFromOneListenerWhateverTheNumberOfProcesses() {
+        java.util.List<io.isotrace.trace.port.InvalidationListener> listeners = new ArrayList<>();
+        io.isotrace.trace.port.IdentityMemoryPort id = new io.isotrace.trace.port.IdentityMemoryPort(
+                new io.isotrace.trace.port.PhysicalMemory());
+        io.isotrace.trace.port.MemoryPort port = new io.isotrace.trace.port.MemoryPort() {
+            @Override
+            public void access(Transaction t) {
+                id.access(t);
+            }
+
+            @Override
+            public boolean grant(Transaction probe, io.isotrace.trace.port.PageGrant out) {
+                return id.grant(probe, out);
+            }
+
+            @Override
+            public void addInvalidationListener(io.isotrace.trace.port.InvalidationListener l) {
+                listeners.add(l);
+            }
+        };
+        Guests.Ran r = Guests.run(Guests.prepare("linux_fork").port(port));
+        assertEquals(0, r.result().exitStatus(), r.diag());
+        assertEquals(3, r.result().processes());
+        assertEquals(1, listeners.size(), "dead processes' cores must not stay registered with the controller");
+        // an invalidation after the run reaches no dead core (and does not fail)
+        listeners.get(0).invalidate(-1L, 0, 0, 1L << 48);
     }
 
     @Test

@@ -470,15 +470,20 @@ final class LoadStoreTable {
     private static void unimplemented(EncodingTable t) {
         // FEAT_PAuth: LDRAA, LDRAB.
         t.unimplemented("LDRA", "11 111 0 00 m s 1 iiiiiiiii w 1 nnnnn ttttt");
-        // FEAT_MTE: STG, STZG, ST2G, STZ2G, LDG, STGM, STZGM, LDGM.
-        t.unimplemented("MTE_tags", "11011001 oo 1 iiiiiiiii mm nnnnn ttttt");
+        // FEAT_MTE: STG, STZG, ST2G, STZ2G (post, offset, pre), LDG, and STGM, STZGM, LDGM (no offset).
+        t.unimplemented("MTE_tags", "11011001 oo 1 iiiiiiiii 01 nnnnn ttttt");
+        t.unimplemented("MTE_tags", "11011001 oo 1 iiiiiiiii 1m nnnnn ttttt");
+        t.unimplemented("MTE_LDG", "11011001 01 1 iiiiiiiii 00 nnnnn ttttt");
+        t.unimplemented("MTE_tags_multiple", "11011001 oo 1 000000000 00 nnnnn ttttt");
         // FEAT_LS64: LD64B, ST64B, ST64BV, ST64BV0.
         t.unimplemented("LD64B", "11 111 0 00 0 0 1 11111 1101 00 nnnnn ttttt");
         t.unimplemented("ST64B", "11 111 0 00 0 0 1 11111 1001 00 nnnnn ttttt");
         t.unimplemented("ST64BV", "11 111 0 00 0 0 1 sssss 1011 00 nnnnn ttttt");
         t.unimplemented("ST64BV0", "11 111 0 00 0 0 1 sssss 1010 00 nnnnn ttttt");
         // FEAT_MOPS: CPY*, SET*.
-        t.unimplemented("MOPS_CPY", "00 011 o 01 oo0 sssss oooo 01 nnnnn ddddd");
+        t.unimplemented("MOPS_CPY", "00 011 o 01 000 sssss oooo 01 nnnnn ddddd");
+        t.unimplemented("MOPS_CPY", "00 011 o 01 010 sssss oooo 01 nnnnn ddddd");
+        t.unimplemented("MOPS_CPY", "00 011 o 01 100 sssss oooo 01 nnnnn ddddd");
         t.unimplemented("MOPS_SET", "00 011 o 01 110 sssss oooo 01 nnnnn ddddd");
         // Later atomic memory operations (FEAT_THE, FEAT_LSE128 ...) in the o3 = 1 space.
         t.unimplemented("ATOMIC_other", "zz 111 0 00 a r 1 sssss 1 ooo 00 nnnnn ttttt");

@@ -1,38 +1,46 @@
 package io.isotrace.cpu.exec;
 
 /**
- * AddWithCarry and the logical-result flags (Arm ARM shared/functions/integer/AddWithCarry), at 64 and 32 bits.
- * Each returns the result and leaves NZCV in {@link #last}, packed as PSTATE holds it, for the caller to store
- * when the instruction sets flags.
+ * AddWithCarry's flags (Arm ARM shared/functions/integer/AddWithCarry) and the logical-result flags, at 64 and 32
+ * bits, packed as PSTATE holds them (N bit 31, Z 30, C 29, V 28). Branch-free: from the operands x, y and the
+ * result r = x + y + carry, the carry out of the top bit is the top bit of (x AND y) OR ((x OR y) AND NOT r),
+ * and the signed overflow the top bit of (x XOR r) AND (y XOR r). Subtraction is x + NOT y + 1.
  */
 public final class Flags {
     private Flags() {
     }
 
+    /** NZCV of the 64-bit addition r = x + y + carry. */
+    public static int add64(long x, long y, long r) {
+        return (int) (r >>> 63) << 31
+                | (r == 0 ? 1 << 30 : 0)
+                | (int) (((x & y) | ((x | y) & ~r)) >>> 63) << 29
+                | (int) (((x ^ r) & (y ^ r)) >>> 63) << 28;
+    }
+
+    /** NZCV of the 32-bit addition r = x + y + carry (only the low words of x, y and r count). */
+    public static int add32(long x, long y, long r) {
+        int a = (int) x;
+        int b = (int) y;
+        int s = (int) r;
+        return (s >>> 31) << 31
+                | (s == 0 ? 1 << 30 : 0)
+                | (((a & b) | ((a | b) & ~s)) >>> 31) << 29
+                | (((a ^ s) & (b ^ s)) >>> 31) << 28;
+    }
+
     /** x + y + carry at 64 bits; NZCV into {@code nzcvOut[0]}. */
     public static long add64(long x, long y, int carry, int[] nzcvOut) {
         long r = x + y + carry;
-        int n = (int) (r >>> 63);
-        int z = r == 0 ? 1 : 0;
-        // Unsigned carry out: the sum wrapped.
-        boolean c = carry == 0 ? Long.compareUnsigned(r, x) < 0 : Long.compareUnsigned(r, x) <= 0;
-        boolean v = ((x ^ r) & (y ^ r)) < 0;
-        nzcvOut[0] = (n << 31) | (z << 30) | (c ? 1 << 29 : 0) | (v ? 1 << 28 : 0);
+        nzcvOut[0] = add64(x, y, r);
         return r;
     }
 
     /** x + y + carry at 32 bits (inputs' upper halves ignored); result zero-extended. */
     public static long add32(long x, long y, int carry, int[] nzcvOut) {
-        long ux = x & 0xFFFF_FFFFL;
-        long uy = y & 0xFFFF_FFFFL;
-        long wide = ux + uy + carry;
-        int r = (int) wide;
-        int n = r >>> 31;
-        int z = r == 0 ? 1 : 0;
-        boolean c = (wide >>> 32) != 0;
-        boolean v = (((int) x ^ r) & ((int) y ^ r)) < 0;
-        nzcvOut[0] = (n << 31) | (z << 30) | (c ? 1 << 29 : 0) | (v ? 1 << 28 : 0);
-        return r & 0xFFFF_FFFFL;
+        long r = (x + y + carry) & 0xFFFF_FFFFL;
+        nzcvOut[0] = add32(x, y, r);
+        return r;
     }
 
     /** N and Z of a logical result, C and V cleared (ANDS, BICS, TST). */

@@ -27,54 +27,134 @@ public final class FpArith {
     }
 
     // ------------------------------------------------------------------ double
+    //
+    // The fast paths: round to nearest, no flush-to-zero, and a finite normal result (so neither Overflow nor
+    // Underflow can be due). The only flag left is Inexact: when it is already set there is nothing to do, else
+    // the error of the operation (exact in these ranges) decides it. Operands or results far down the exponent
+    // range, where an error term could itself underflow, take the exact path instead.
+
+    /** Below this magnitude the error terms of products and quotients might not be exact. */
+    private static final double TINY = 0x1p-900;
+
+    private static boolean roundToNearest(Cpu c) {
+        return (c.fpcr & FpBits.SLOW_FPCR) == 0;
+    }
+
+    private static boolean inexactKnown(Cpu c) {
+        return (c.fpsr & FpBits.IXC) != 0;
+    }
 
     public static long addD(Cpu c, long a, long b) {
-        double r = Double.longBitsToDouble(a) + Double.longBitsToDouble(b);
-        if (FpBits.fast(c) && normalD(r)) {
+        double x = Double.longBitsToDouble(a);
+        double y = Double.longBitsToDouble(b);
+        double r = x + y;
+        if (roundToNearest(c) && normalD(r)) {
+            if (!inexactKnown(c) && twoSumError(x, y, r) != 0) {
+                c.fpsr |= FpBits.IXC;
+            }
             return Double.doubleToRawLongBits(r);
         }
         return add(c, a, b, D);
     }
 
     public static long subD(Cpu c, long a, long b) {
-        double r = Double.longBitsToDouble(a) - Double.longBitsToDouble(b);
-        if (FpBits.fast(c) && normalD(r)) {
+        double x = Double.longBitsToDouble(a);
+        double y = -Double.longBitsToDouble(b);
+        double r = x + y;
+        if (roundToNearest(c) && normalD(r)) {
+            if (!inexactKnown(c) && twoSumError(x, y, r) != 0) {
+                c.fpsr |= FpBits.IXC;
+            }
             return Double.doubleToRawLongBits(r);
         }
         return FpBits.isNaN(b, D) ? add(c, a, b, D) : add(c, a, b ^ Long.MIN_VALUE, D);
     }
 
     public static long mulD(Cpu c, long a, long b) {
-        double r = Double.longBitsToDouble(a) * Double.longBitsToDouble(b);
-        if (FpBits.fast(c) && normalD(r)) {
-            return Double.doubleToRawLongBits(r);
+        double x = Double.longBitsToDouble(a);
+        double y = Double.longBitsToDouble(b);
+        double r = x * y;
+        if (roundToNearest(c) && normalD(r)) {
+            if (inexactKnown(c)) {
+                return Double.doubleToRawLongBits(r);
+            }
+            if (Math.abs(r) > TINY) {
+                if (Math.fma(x, y, -r) != 0) {
+                    c.fpsr |= FpBits.IXC;
+                }
+                return Double.doubleToRawLongBits(r);
+            }
         }
         return mul(c, a, b, D);
     }
 
     public static long divD(Cpu c, long a, long b) {
-        double r = Double.longBitsToDouble(a) / Double.longBitsToDouble(b);
-        if (FpBits.fast(c) && normalD(r)) {
-            return Double.doubleToRawLongBits(r);
+        double x = Double.longBitsToDouble(a);
+        double y = Double.longBitsToDouble(b);
+        double r = x / y;
+        if (roundToNearest(c) && normalD(r)) {
+            if (inexactKnown(c)) {
+                return Double.doubleToRawLongBits(r);
+            }
+            if (Math.abs(r) > TINY && Math.abs(x) > TINY) {
+                if (Math.fma(-r, y, x) != 0) {
+                    c.fpsr |= FpBits.IXC;
+                }
+                return Double.doubleToRawLongBits(r);
+            }
         }
         return div(c, a, b, D);
     }
 
     public static long sqrtD(Cpu c, long a) {
-        double r = Math.sqrt(Double.longBitsToDouble(a));
-        if (FpBits.fast(c) && normalD(r)) {
-            return Double.doubleToRawLongBits(r);
+        double x = Double.longBitsToDouble(a);
+        double r = Math.sqrt(x);
+        if (roundToNearest(c) && normalD(r)) {
+            if (inexactKnown(c)) {
+                return Double.doubleToRawLongBits(r);
+            }
+            if (x > TINY) {
+                if (Math.fma(-r, r, x) != 0) {
+                    c.fpsr |= FpBits.IXC;
+                }
+                return Double.doubleToRawLongBits(r);
+            }
         }
         return sqrt(c, a, D);
     }
 
     /** FPMulAdd: {@code addend + m1 * m2} with one rounding. */
     public static long fmaD(Cpu c, long addend, long m1, long m2) {
-        double r = Math.fma(Double.longBitsToDouble(m1), Double.longBitsToDouble(m2), Double.longBitsToDouble(addend));
-        if (FpBits.fast(c) && normalD(r)) {
-            return Double.doubleToRawLongBits(r);
+        double x = Double.longBitsToDouble(m1);
+        double y = Double.longBitsToDouble(m2);
+        double z = Double.longBitsToDouble(addend);
+        double r = Math.fma(x, y, z);
+        if (roundToNearest(c) && normalD(r)) {
+            if (inexactKnown(c)) {
+                return Double.doubleToRawLongBits(r);
+            }
+            if (exactFma(x, y, z, r)) {
+                return Double.doubleToRawLongBits(r);
+            }
         }
         return fma(c, addend, m1, m2, D);
+    }
+
+    /**
+     * True when {@code x * y + z == r} exactly, decided with error-free transformations: x*y = p + pl exactly and
+     * r - z = d + e exactly, and two such normalized pairs are equal only term by term. False also when the terms
+     * could underflow or overflow (the exact path then decides).
+     */
+    private static boolean exactFma(double x, double y, double z, double r) {
+        double p = x * y;
+        double ap = Math.abs(p);
+        if (!(ap > TINY && ap < 0x1p900) || Math.abs(r) < TINY || Math.abs(z) > 0x1p900) {
+            return false;
+        }
+        double pl = Math.fma(x, y, -p);
+        double d = r - z;
+        double e = twoSumError(r, -z, d);
+        return p == d && pl == e;
     }
 
     private static boolean normalD(double r) {
@@ -83,54 +163,79 @@ public final class FpArith {
     }
 
     // ------------------------------------------------------------------ single
+    //
+    // Singles are computed in double, where the operation is exact (products) or its error is known; the
+    // result is exact when the double result has no error and converts to single unchanged.
+
+    private static long single(Cpu c, double exact, boolean exactInDouble, float r) {
+        if (!inexactKnown(c) && (!exactInDouble || (double) r != exact)) {
+            c.fpsr |= FpBits.IXC;
+        }
+        return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+    }
 
     public static long addS(Cpu c, long a, long b) {
-        float r = (float) ((double) f(a) + (double) f(b));
-        if (FpBits.fast(c) && normalS(r)) {
-            return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+        double x = f(a);
+        double y = f(b);
+        double s = x + y;
+        float r = (float) s;
+        if (roundToNearest(c) && normalS(r)) {
+            return single(c, s, inexactKnown(c) || twoSumError(x, y, s) == 0, r);
         }
         return add(c, a, b, S);
     }
 
     public static long subS(Cpu c, long a, long b) {
-        float r = (float) ((double) f(a) - (double) f(b));
-        if (FpBits.fast(c) && normalS(r)) {
-            return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+        double x = f(a);
+        double y = -(double) f(b);
+        double s = x + y;
+        float r = (float) s;
+        if (roundToNearest(c) && normalS(r)) {
+            return single(c, s, inexactKnown(c) || twoSumError(x, y, s) == 0, r);
         }
         return FpBits.isNaN(b, S) ? add(c, a, b, S) : add(c, a, b ^ 0x8000_0000L, S);
     }
 
     public static long mulS(Cpu c, long a, long b) {
-        float r = (float) ((double) f(a) * (double) f(b));
-        if (FpBits.fast(c) && normalS(r)) {
-            return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+        double p = (double) f(a) * (double) f(b);          // exact: 24 x 24 bits
+        float r = (float) p;
+        if (roundToNearest(c) && normalS(r)) {
+            return single(c, p, true, r);
         }
         return mul(c, a, b, S);
     }
 
     public static long divS(Cpu c, long a, long b) {
-        float r = (float) ((double) f(a) / (double) f(b));
-        if (FpBits.fast(c) && normalS(r)) {
-            return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+        double x = f(a);
+        double y = f(b);
+        double q = x / y;
+        float r = (float) q;
+        if (roundToNearest(c) && normalS(r)) {
+            return single(c, q, inexactKnown(c) || Math.fma(-q, y, x) == 0, r);
         }
         return div(c, a, b, S);
     }
 
     public static long sqrtS(Cpu c, long a) {
-        float r = (float) Math.sqrt(f(a));
-        if (FpBits.fast(c) && normalS(r)) {
-            return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
+        double x = f(a);
+        double q = Math.sqrt(x);
+        float r = (float) q;
+        if (roundToNearest(c) && normalS(r)) {
+            return single(c, q, inexactKnown(c) || Math.fma(-q, q, x) == 0, r);
         }
         return sqrt(c, a, S);
     }
 
     public static long fmaS(Cpu c, long addend, long m1, long m2) {
-        double r = Math.fma((double) f(m1), (double) f(m2), (double) f(addend));
-        // A double result exactly halfway between two singles may hide the error that decides the tie.
-        if (FpBits.fast(c) && (Double.doubleToRawLongBits(r) & 0x1FFF_FFFFL) != 0x1000_0000L) {
-            float s = (float) r;
-            if (normalS(s)) {
-                return Float.floatToRawIntBits(s) & 0xFFFF_FFFFL;
+        double p = (double) f(m1) * (double) f(m2);        // exact
+        double z = f(addend);
+        double s = p + z;
+        double e = twoSumError(p, z, s);                   // exact: s + e is the exact result
+        // A double sum exactly halfway between two singles may hide the error that decides the tie.
+        if (roundToNearest(c) && (e == 0 || (Double.doubleToRawLongBits(s) & 0x1FFF_FFFFL) != 0x1000_0000L)) {
+            float r = (float) s;
+            if (normalS(r)) {
+                return single(c, s, e == 0, r);
             }
         }
         return fma(c, addend, m1, m2, S);

@@ -47,11 +47,6 @@ public final class FpBits {
     private FpBits() {
     }
 
-    /** True when the operation may take its fast path: round to nearest, no flushing, inexact already flagged. */
-    public static boolean fast(Cpu c) {
-        return (c.fpcr & SLOW_FPCR) == 0 && (c.fpsr & IXC) != 0;
-    }
-
     public static int rmode(Cpu c) {
         return (c.fpcr >>> RMODE_SHIFT) & 3;
     }

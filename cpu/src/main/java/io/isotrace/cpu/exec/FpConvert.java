@@ -48,6 +48,25 @@ public final class FpConvert {
 
     /** FPConvert: FCVT between formats, rounding by {@code mode}. */
     public static long convert(Cpu c, long bits, int from, int to, int mode) {
+        if (from == S && to == D && (c.fpcr & FpBits.FPCR_FZ) == 0 && !FpBits.isNaN(bits, S)) {
+            // Widening a single is exact (subnormals included) when nothing is flushed.
+            return Double.doubleToRawLongBits(Float.intBitsToFloat((int) bits));
+        }
+        if (from == D && to == S && mode == FpBits.RN && (c.fpcr & FpBits.FPCR_FZ) == 0) {
+            double d = Double.longBitsToDouble(bits);
+            float f = (float) d;
+            float m = Math.abs(f);
+            if (m > Float.MIN_NORMAL && m <= Float.MAX_VALUE) {
+                if ((double) f != d) {
+                    c.fpsr |= IXC;
+                }
+                return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
+            }
+        }
+        return convertExact(c, bits, from, to, mode);
+    }
+
+    private static long convertExact(Cpu c, long bits, int from, int to, int mode) {
         boolean ahpIn = from == H && (c.fpcr & FPCR_AHP) != 0;
         boolean ahpOut = to == H && (c.fpcr & FPCR_AHP) != 0;
         bits = FpBits.flushIn(c, bits, from);

@@ -133,10 +133,14 @@ public final class IntExec {
 
     /** ADDS/SUBS/CMP/CMN: subtraction is x + ~y + 1. */
     static void addFlags(Cpu c, Insn i, long x, long y, int carry) {
-        int[] f = c.flagScratch;
-        long r = i.is64 ? Flags.add64(x, y, carry, f) : Flags.add32(x, y, carry, f);
-        c.nzcv = f[0];
-        c.x[i.rd] = r;
+        long r = x + y + carry;
+        if (i.is64) {
+            c.nzcv = Flags.add64(x, y, r);
+            c.x[i.rd] = r;
+        } else {
+            c.nzcv = Flags.add32(x, y, r);
+            c.x[i.rd] = r & W;
+        }
     }
 
     private static void andsImm(Cpu c, Insn i) {

@@ -220,13 +220,9 @@ public final class IntRegExec {
             c.nzcv = i.opt;
             return;
         }
-        int[] f = c.flagScratch;
-        if (i.is64) {
-            Flags.add64(c.x[i.rn], operand, carryIn, f);
-        } else {
-            Flags.add32(c.x[i.rn], operand, carryIn, f);
-        }
-        c.nzcv = f[0];
+        long x = c.x[i.rn];
+        long r = x + operand + carryIn;
+        c.nzcv = i.is64 ? Flags.add64(x, operand, r) : Flags.add32(x, operand, r);
     }
 
     private static void rbit(Cpu c, Insn i) {

@@ -212,8 +212,27 @@ public final class SimdIntExec {
         write(c, i, lo, hi);
     }
 
-    /** SMAXP and friends: result lane e = op(pair e of Vm:Vn). */
+    /** SMAXP and friends on whole chunks: the pairs of Vn fill the low half of the result, those of Vm the high. */
     private static void pairwise(Cpu c, Insn i) {
+        boolean signed = i.op == SMAXP || i.op == SMINP;
+        boolean max = i.op == SMAXP || i.op == UMAXP;
+        long[] v = c.v;
+        int size = i.size;
+        if (!i.is64) {
+            long lo = Swar.minMaxPairs(v[2 * i.rn], size, signed, max)
+                    | Swar.minMaxPairs(v[2 * i.rm], size, signed, max) << 32;
+            write(c, i, lo, 0);
+            return;
+        }
+        long lo = Swar.minMaxPairs(v[2 * i.rn], size, signed, max)
+                | Swar.minMaxPairs(v[2 * i.rn + 1], size, signed, max) << 32;
+        long hi = Swar.minMaxPairs(v[2 * i.rm], size, signed, max)
+                | Swar.minMaxPairs(v[2 * i.rm + 1], size, signed, max) << 32;
+        write(c, i, lo, hi);
+    }
+
+    /** SMAXP and friends, element by element: result lane e = op(pair e of Vm:Vn). (Reference form.) */
+    static void pairwiseByElement(Cpu c, Insn i) {
         int n = i.cond;
         int size = i.size;
         int bits = 8 << size;

@@ -192,6 +192,20 @@ public final class SimdMemExec {
 
     private static void ldpQ(Cpu c, Insn i) {
         long a = address(c, i);
+        if (!c.mem.observed()) {
+            // No transactions are being made: two 16-byte fast-path reads are the same access, and a fault in
+            // the second still leaves every register untouched.
+            long l0 = c.mem.readPair(a, 8, TransactionKind.READ, false);
+            long h0 = c.mem.pairSecond;
+            long l1 = c.mem.readPair(a + 16, 8, TransactionKind.READ, false);
+            long h1 = c.mem.pairSecond;
+            writeBack(c, i, a);
+            c.v[2 * i.rd] = l0;
+            c.v[2 * i.rd + 1] = h0;
+            c.v[2 * i.rt2] = l1;
+            c.v[2 * i.rt2 + 1] = h1;
+            return;
+        }
         byte[] b = c.vecScratch;
         c.mem.readInto(a, 32, TransactionKind.READ, false, b, 0);
         writeBack(c, i, a);
@@ -203,6 +217,14 @@ public final class SimdMemExec {
 
     private static void stpQ(Cpu c, Insn i) {
         long a = address(c, i);
+        if (!c.mem.observed()) {
+            // Unobserved: two fast-path writes (a fault in the second page leaves the first written, as the
+            // one-transaction-per-page path does too).
+            c.mem.writePair(a, 8, c.v[2 * i.rd], c.v[2 * i.rd + 1], TransactionKind.WRITE, false);
+            c.mem.writePair(a + 16, 8, c.v[2 * i.rt2], c.v[2 * i.rt2 + 1], TransactionKind.WRITE, false);
+            writeBack(c, i, a);
+            return;
+        }
         byte[] b = c.vecScratch;
         LittleEndian.putLong(b, 0, c.v[2 * i.rd]);
         LittleEndian.putLong(b, 8, c.v[2 * i.rd + 1]);
@@ -226,7 +248,19 @@ public final class SimdMemExec {
         }
         int bytes = i.is64 ? 16 : 8;
         byte[] b = c.vecScratch;
-        c.mem.readInto(a, regs * bytes, TransactionKind.READ, false, b, 0);
+        if (!c.mem.observed()) {
+            // Unobserved: fast-path reads into the scratch, registers written only after all succeeded.
+            for (int r = 0; r < regs; r++) {
+                if (i.is64) {
+                    LittleEndian.putLong(b, 16 * r, c.mem.readPair(a + 16 * r, 8, TransactionKind.READ, false));
+                    LittleEndian.putLong(b, 16 * r + 8, c.mem.pairSecond);
+                } else {
+                    LittleEndian.putLong(b, 8 * r, c.mem.read64(a + 8 * r));
+                }
+            }
+        } else {
+            c.mem.readInto(a, regs * bytes, TransactionKind.READ, false, b, 0);
+        }
         writeBack(c, i, a);
         for (int r = 0; r < regs; r++) {
             int t = (i.rd + r) & 31;
@@ -238,8 +272,17 @@ public final class SimdMemExec {
     private static void st1(Cpu c, Insn i) {
         long a = address(c, i);
         int regs = i.cond;
-        if (regs == 1 && i.is64) {
-            c.mem.writePair(a, 8, c.v[2 * i.rd], c.v[2 * i.rd + 1], TransactionKind.WRITE, false);
+        if (!c.mem.observed() || (regs == 1 && i.is64)) {
+            // One Q register is one 16-byte access anyway; unobserved, the registers go out one by one through
+            // the fast path (no transactions are being made).
+            for (int r = 0; r < regs; r++) {
+                int t = (i.rd + r) & 31;
+                if (i.is64) {
+                    c.mem.writePair(a + 16 * r, 8, c.v[2 * t], c.v[2 * t + 1], TransactionKind.WRITE, false);
+                } else {
+                    c.mem.write64(a + 8 * r, c.v[2 * t]);
+                }
+            }
             writeBack(c, i, a);
             return;
         }

@@ -81,6 +81,14 @@ public final class SimdMiscExec {
             case UADALP:
                 addLongPairwise(c, i);
                 break;
+            case CMGT0:
+            case CMEQ0:
+            case CMLT0:
+            case CMGE0:
+            case CMLE0:
+            case NEG:
+                compareZero(c, i);
+                break;
             case ADDV:
             case SADDLV:
             case UADDLV:
@@ -93,6 +101,30 @@ public final class SimdMiscExec {
             default:
                 unary(c, i);
         }
+    }
+
+    private static long zeroCompare(int op, long x, int size) {
+        switch (op) {
+            case CMGT0:
+                return Swar.cmgt(x, 0, size);
+            case CMEQ0:
+                return Swar.cmeq(x, 0, size);
+            case CMLT0:
+                return Swar.cmgt(0, x, size);
+            case CMGE0:
+                return Swar.cmge(x, 0, size);
+            case CMLE0:
+                return Swar.cmge(0, x, size);
+            default:
+                return Swar.sub(0, x, size);
+        }
+    }
+
+    /** The compares with zero and NEG, lane-parallel on chunks (scalar forms are 64-bit, one chunk). */
+    private static void compareZero(Cpu c, Insn i) {
+        long lo = zeroCompare(i.op, c.v[2 * i.rn], i.size);
+        long hi = i.is64 ? zeroCompare(i.op, c.v[2 * i.rn + 1], i.size) : 0;
+        SimdIntExec.write(c, i, lo, hi);
     }
 
     private static long chunk(int op, long x, int size) {

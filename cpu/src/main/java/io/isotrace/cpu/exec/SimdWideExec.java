@@ -83,6 +83,8 @@ public final class SimdWideExec {
         } else if (op <= PMULL) {
             if (op == PMULL && i.size == 3) {
                 pmull64(c, i);
+            } else if (op <= USUBW && i.shift == 0 && i.cond != 1) {
+                wideningSwar(c, i);
             } else {
                 widening(c, i);
             }
@@ -263,6 +265,48 @@ public final class SimdWideExec {
             c.v[2 * i.rd] = lo;
             c.v[2 * i.rd + 1] = hi;
         }
+    }
+
+    /**
+     * The widening adds, subtracts and shifts on whole chunks: each 32-bit quarter of the source half widens to
+     * one 64-bit chunk of the result ({@link Swar#widen}).
+     */
+    private static void wideningSwar(Cpu c, Insn i) {
+        int op = i.op;
+        int size = i.size;
+        int wide = size + 1;
+        boolean signed = signedOp(op);
+        long n = c.v[2 * i.rn + (i.is64 ? 1 : 0)];
+        long m = c.v[2 * i.rm + (i.is64 ? 1 : 0)];
+        long lo;
+        long hi;
+        switch (op) {
+            case SSHLL:
+            case USHLL:
+                lo = Swar.shiftLeft(Swar.widen(n, size, signed), i.amount, wide);
+                hi = Swar.shiftLeft(Swar.widen(n >>> 32, size, signed), i.amount, wide);
+                break;
+            case SADDW:
+            case UADDW:
+                lo = Swar.add(c.v[2 * i.rn], Swar.widen(m, size, signed), wide);
+                hi = Swar.add(c.v[2 * i.rn + 1], Swar.widen(m >>> 32, size, signed), wide);
+                break;
+            case SSUBW:
+            case USUBW:
+                lo = Swar.sub(c.v[2 * i.rn], Swar.widen(m, size, signed), wide);
+                hi = Swar.sub(c.v[2 * i.rn + 1], Swar.widen(m >>> 32, size, signed), wide);
+                break;
+            case SADDL:
+            case UADDL:
+                lo = Swar.add(Swar.widen(n, size, signed), Swar.widen(m, size, signed), wide);
+                hi = Swar.add(Swar.widen(n >>> 32, size, signed), Swar.widen(m >>> 32, size, signed), wide);
+                break;
+            default:
+                lo = Swar.sub(Swar.widen(n, size, signed), Swar.widen(m, size, signed), wide);
+                hi = Swar.sub(Swar.widen(n >>> 32, size, signed), Swar.widen(m >>> 32, size, signed), wide);
+        }
+        c.v[2 * i.rd] = lo;
+        c.v[2 * i.rd + 1] = hi;
     }
 
     private static long wideLane(Cpu c, int op, long a, long b, long d, int size) {

@@ -95,6 +95,55 @@ public final class Swar {
         return compactEven(sums, size);
     }
 
+    /**
+     * Pairwise maximum or minimum of adjacent lanes of one chunk (UMAXP, SMINP ...), packed into the low half:
+     * the even and odd lanes are compared as lanes of twice the width, signed order turned into unsigned order by
+     * flipping the sign bits.
+     */
+    static long minMaxPairs(long a, int size, boolean signed, boolean max) {
+        int bits = 8 << size;
+        long flip = signed ? HIGH[size] : 0;
+        a ^= flip;
+        long even = a & evenMask(size);
+        long odd = (a >>> bits) & evenMask(size);
+        long evenAbove = cmhi(even, odd, size + 1);
+        long r = max ? (even & evenAbove) | (odd & ~evenAbove) : (odd & evenAbove) | (even & ~evenAbove);
+        return compactEven(r, size) ^ (flip & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The lanes of size {@code size} in the low 32 bits of {@code half}, widened to lanes of twice the size
+     * (filling 64 bits), zero- or sign-extended.
+     */
+    static long widen(long half, int size, boolean signed) {
+        long x = half & 0xFFFF_FFFFL;
+        switch (size) {
+            case 0:
+                x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFFL;
+                x = (x | (x << 8)) & 0x00FF_00FF_00FF_00FFL;
+                break;
+            case 1:
+                x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFFL;
+                break;
+            default:
+                return signed ? (int) half : x;
+        }
+        if (signed) {
+            long m = LOW[size + 1] << ((8 << size) - 1);   // the narrow sign bit, in every wide lane
+            x = sub(x ^ m, m, size + 1);
+        }
+        return x;
+    }
+
+    /** Each lane shifted left by {@code shift} (less than the lane size), bits leaving a lane dropped. */
+    static long shiftLeft(long x, int shift, int size) {
+        if (size == 3) {
+            return x << shift;
+        }
+        long keep = (LOW[size] * ((1L << (8 << size)) - 1)) & ~(LOW[size] * ((1L << shift) - 1));
+        return (x << shift) & keep;
+    }
+
     /** Mask of the even-numbered lanes. */
     static long evenMask(int size) {
         switch (size) {

@@ -19,15 +19,21 @@ final class CaseRunner {
 
     /** The outcome of each case under Isotrace, as diff text ("?" when the run stopped before it). */
     static List<String> isotrace(List<SimdCase> cases, StringBuilder problems) throws IOException {
-        return run(cases, problems, false);
+        return run(cases, problems, false, false);
+    }
+
+    /** As {@link #isotrace}, with every memory access observed (a transaction sink attached). */
+    static List<String> isotraceObserved(List<SimdCase> cases, StringBuilder problems) throws IOException {
+        return run(cases, problems, false, true);
     }
 
     /** The outcome of each case under qemu-aarch64 -cpu cortex-a53. */
     static List<String> qemu(List<SimdCase> cases, StringBuilder problems) throws IOException {
-        return run(cases, problems, true);
+        return run(cases, problems, true, false);
     }
 
-    private static List<String> run(List<SimdCase> cases, StringBuilder problems, boolean qemu) throws IOException {
+    private static List<String> run(List<SimdCase> cases, StringBuilder problems, boolean qemu, boolean observed)
+            throws IOException {
         List<String> out = new ArrayList<>();
         for (int from = 0; from < cases.size(); from += BATCH) {
             List<SimdCase> batch = cases.subList(from, Math.min(cases.size(), from + BATCH));
@@ -35,7 +41,7 @@ final class CaseRunner {
             Path elf = Runners.write(prog.build());
             Runners.Output o;
             try {
-                o = qemu ? Runners.qemu(elf) : Runners.isotrace(elf);
+                o = qemu ? Runners.qemu(elf) : Runners.isotrace(elf, observed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);

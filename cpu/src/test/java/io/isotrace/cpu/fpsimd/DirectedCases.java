@@ -40,6 +40,7 @@ final class DirectedCases {
         List<SimdCase> out = new ArrayList<>();
         arithmetic(out);
         fusedMultiplyAdd(out);
+        hardRounding(out);
         compares(out);
         toInteger(out);
         fromInteger(out);
@@ -123,6 +124,73 @@ final class DirectedCases {
                 out.add(new SimdCase(fmadd, spec(fpcr, 0, v(1, third) + " " + v(2, three) + " " + v(3, minusOne))));
                 out.add(new SimdCase(fmadd, spec(fpcr, 0, v(1, minNormal) + " " + v(2, third) + " " + v(3, 0))));
             }
+        }
+    }
+
+    /**
+     * Random operands aimed at the hard corners of exact rounding: FMADD with the addend cancelling the product
+     * (catastrophic cancellation, results near ties), products and quotients landing in the subnormal range or at
+     * the overflow threshold, single-precision FMA whose double intermediate sits on a single tie; in every
+     * rounding mode, with FZ sometimes.
+     */
+    private static void hardRounding(List<SimdCase> out) {
+        SplittableRandom r = new SplittableRandom(0xF0A_DA7AL);
+        long[] fpcrs = {0, 1L << 22, 2L << 22, 3L << 22, 1L << 24};
+        for (int k = 0; k < 1600; k++) {
+            boolean dbl = (k & 1) == 0;
+            long fpcr = fpcrs[r.nextInt(fpcrs.length)];
+            double a = Math.scalb(r.nextDouble(1, 2), r.nextInt(-8, 8)) * (r.nextBoolean() ? 1 : -1);
+            double b = Math.scalb(r.nextDouble(1, 2), r.nextInt(-8, 8)) * (r.nextBoolean() ? 1 : -1);
+            double c;
+            switch (k % 8) {
+                case 0:
+                case 1:
+                    c = -a * b;                                          // cancels to the product's error
+                    break;
+                case 2:
+                    c = -Math.nextUp(a * b);
+                    break;
+                case 3:
+                    c = Math.scalb(r.nextDouble(1, 2), r.nextInt(-70, -40));  // tiny addend: sticky only
+                    break;
+                case 4:
+                    a = Math.scalb(a, -540);                             // products near the subnormal range
+                    b = Math.scalb(b, -500);
+                    c = Math.scalb(r.nextDouble(-1, 1), -1040);
+                    break;
+                case 5:
+                    a = Math.scalb(a, 520);                              // near the overflow threshold
+                    b = Math.scalb(b, 500);
+                    c = -Math.scalb(r.nextDouble(1, 2), 1020);
+                    break;
+                default:
+                    c = Math.scalb(r.nextDouble(-2, 2), r.nextInt(-20, 20));
+            }
+            long ba;
+            long bb;
+            long bc;
+            if (dbl) {
+                ba = Double.doubleToRawLongBits(a);
+                bb = Double.doubleToRawLongBits(b);
+                bc = Double.doubleToRawLongBits(c);
+            } else {
+                float fa = (float) Math.scalb(a, (k % 8 == 4) ? 470 : (k % 8 == 5) ? -900 : 0);
+                float fb = (float) Math.scalb(b, (k % 8 == 4) ? 400 : (k % 8 == 5) ? -440 : 0);
+                float fc = (k % 8 <= 1) ? -fa * fb : (float) c;
+                ba = Float.floatToRawIntBits(fa) & 0xFFFF_FFFFL;
+                bb = Float.floatToRawIntBits(fb) & 0xFFFF_FFFFL;
+                bc = Float.floatToRawIntBits(fc) & 0xFFFF_FFFFL;
+            }
+            int ftype = dbl ? 1 : 0;
+            int o = r.nextInt(4);
+            int fmadd = 0x1F00_0000 | ftype << 22 | (o >> 1) << 21 | 2 << 16 | (o & 1) << 15 | 3 << 10 | 1 << 5;
+            String regs = v(1, ba) + " " + v(2, bb) + " " + v(3, bc);
+            out.add(new SimdCase(fmadd, spec(fpcr, r.nextBoolean() ? 0x10 : 0, regs)));
+            int op = (k / 2) % 3;                                        // FMUL, FDIV, FSQRT on the same operands
+            int word = op == 2 ? 0x1E21_C000 | ftype << 22 | 1 << 5
+                    : 0x1E20_0800 | ftype << 22 | 2 << 16 | (op == 0 ? 0 : 1) << 12 | 1 << 5;
+            long sqrtArg = dbl ? ba & Long.MAX_VALUE : ba & 0x7FFF_FFFFL;
+            out.add(new SimdCase(word, spec(fpcr, 0, op == 2 ? v(1, sqrtArg) : regs)));
         }
     }
 

@@ -26,12 +26,21 @@ final class Runners {
     }
 
     static Output isotrace(Path program) {
+        return isotrace(program, false);
+    }
+
+    /** {@code observed}: with a transaction sink attached, so every access takes the transaction-making path. */
+    static Output isotrace(Path program, boolean observed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
-            LinuxRun.Result r = new LinuxRun(program, List.of("simdcases"), LinuxRun.DEFAULT_ENV,
+            LinuxRun run = new LinuxRun(program, List.of("simdcases"), LinuxRun.DEFAULT_ENV,
                     new IdentityMemoryPort(new PhysicalMemory()), CpuConfig.defaults())
-                    .io(out, err, new PrintStream(err)).run();
+                    .io(out, err, new PrintStream(err));
+            if (observed) {
+                run.sink(t -> { });
+            }
+            LinuxRun.Result r = run.run();
             String problem = r.exitStatus() == 0 ? null : "exit " + r.exitStatus() + ": " + err;
             return new Output(out.toByteArray(), problem);
         } catch (UnimplementedInstruction u) {

@@ -9,14 +9,15 @@ import java.util.function.Consumer;
  * Generates random A64 test cases. Encodings are written here from the Arm ARM's encoding diagrams, independently
  * of Isotrace's decode tables, and only ARMv8.0 (plus CRC32) encodings whose behaviour is fully defined are
  * generated for the {@link Suite#BASE} suite (run on qemu's cortex-a53); {@link Suite#LSE} holds the ARMv8.1+
- * atomics and ordered loads (run on qemu's cortex-a76). Operand values are chosen so that memory accesses land in
+ * atomics and ordered accesses (LSE, LRCPC, LRCPC2, LOR; run on qemu's "max" model, as no named model of qemu 7.2
+ * has LRCPC2). Operand values are chosen so that memory accesses land in
  * the case's buffer, exclusive and atomic accesses are naturally aligned, and no encoding is CONSTRAINED
  * UNPREDICTABLE (e.g. no write-back into the transfer register).
  */
 final class Generator {
     /** Which instructions a program holds, and so which qemu CPU model is the reference. */
     enum Suite {
-        BASE("cortex-a53"), LSE("cortex-a76");
+        BASE("cortex-a53"), LSE("max");
 
         final String qemuCpu;
 
@@ -58,6 +59,7 @@ final class Generator {
         add(lse, 2, "compareAndSwap", this::compareAndSwap);
         add(lse, 1, "compareAndSwapPair", this::compareAndSwapPair);
         add(lse, 1, "orderedV81", this::orderedV81);
+        add(lse, 1, "orderedUnscaled", this::orderedUnscaled);
     }
 
     /**
@@ -572,6 +574,17 @@ final class Generator {
         }
         b.kind("casp").word(sz << 30 | 0b001000 << 24 | b.bits(1) << 22 | 1 << 21 | rs << 16 | b.bits(1) << 15
                 | 0b11111 << 10 | rn << 5 | rt);
+    }
+
+    /** STLUR/LDAPUR/LDAPURS* (FEAT_LRCPC2): ordered accesses with an unscaled offset, naturally aligned. */
+    private void orderedUnscaled(CaseBuilder b) {
+        int[] so = SIZE_OPC[b.r.nextInt(SIZE_OPC.length)];
+        int bytes = 1 << so[0];
+        int rn = b.reg(0);
+        int imm9 = b.r.nextInt(512) - 256;
+        b.set(rn, b.buf + bufferOffset(b, bytes, bytes) - imm9);
+        b.kind("stlur/ldapur").word(so[0] << 30 | 0b011001 << 24 | so[1] << 22 | (imm9 & 0x1FF) << 12 | rn << 5
+                | b.reg(10));
     }
 
     /** LDAPR (FEAT_LRCPC), LDLAR/STLLR (FEAT_LOR): ordered accesses outside ARMv8.0. */

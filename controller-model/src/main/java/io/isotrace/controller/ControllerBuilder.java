@@ -125,6 +125,11 @@ public final class ControllerBuilder {
         return this;
     }
 
+    /** The remapper stage, when one was added. */
+    public EnvironmentRemapper remapperStage() {
+        return remapper;
+    }
+
     /** The environments, when a remapper was added. */
     public Environments environments() {
         return envs;

@@ -58,6 +58,8 @@ public final class Controller {
     private final ControllerStats stats = new ControllerStats();
     private final CheckCost cost = new CheckCost();
     private final long regPs;
+    /** Picoseconds for 0..255 controller cycles, so the hot path does not divide. */
+    private final long[] cyclesPs = new long[256];
     private int lastVerdict;
 
     Controller(ControllerBuilder b) {
@@ -74,6 +76,9 @@ public final class Controller {
         this.violations = new ViolationLog(b.violationCapacity);
         this.registers = b.registers;
         this.regPs = checkTiming.clock().cyclesToPs(checkTiming.regCycles());
+        for (int i = 0; i < cyclesPs.length; i++) {
+            cyclesPs[i] = checkTiming.clock().cyclesToPs(i);
+        }
     }
 
     /**
@@ -103,7 +108,8 @@ public final class Controller {
             if (verdict == Verdict.ALLOW && !memory.contains(t.pa + Math.max(t.size, 1) - 1)) {
                 verdict = Verdict.deny(Response.DECODE_ERROR, Reason.OUTSIDE_MEMORY);
             }
-            latency = checkTiming.clock().cyclesToPs(cost.cycles);
+            long cycles = cost.cycles;
+            latency = cycles < cyclesPs.length ? cyclesPs[(int) cycles] : checkTiming.clock().cyclesToPs(cycles);
             int reads = Math.min(cost.walkReads, CheckCost.MAX_READS);
             for (int i = 0; i < reads; i++) {
                 latency += timing.latencyPs(cost.readPa[i], 16, false, t.env, t.requester, false, t.timePs + latency);

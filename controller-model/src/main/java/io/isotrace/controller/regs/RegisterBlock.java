@@ -32,6 +32,7 @@ public final class RegisterBlock {
     private long reads;
     private long writes;
     private long ignoredWrites;
+    private boolean dryWrites;
 
     public RegisterBlock(long base, ControlFrame control) {
         if ((base & (SIZE - 1)) != 0) {
@@ -40,6 +41,14 @@ public final class RegisterBlock {
         this.base = base;
         this.control = control;
         frames[CONTROL_FRAME] = control;
+    }
+
+    /**
+     * Replay mode: writes are checked and answered but not performed, because a trace records no data and
+     * writing zeros into CMD or ACTIVE_ENV would invent commands the recorded program never gave.
+     */
+    public void setDryWrites(boolean dry) {
+        this.dryWrites = dry;
     }
 
     public void attach(int frame, RegisterFrame f) {
@@ -86,6 +95,9 @@ public final class RegisterBlock {
         }
         if (write) {
             writes++;
+            if (dryWrites) {
+                return Verdict.ALLOW;
+            }
             if (control.locked() && f != control && !f.writableWhenLocked(fo)) {
                 ignoredWrites++;
                 return Verdict.ALLOW; // locked: write ignored

@@ -24,13 +24,17 @@ public enum Gpi {
         return code;
     }
 
-    public static Gpi fromCode(int code) {
+    private static final Gpi[] BY_CODE = new Gpi[16];
+
+    static {
         for (Gpi g : values()) {
-            if (g.code == code) {
-                return g;
-            }
+            BY_CODE[g.code] = g;
         }
-        return null;
+    }
+
+    /** The GPI encoded as {@code code}, or null when the encoding is reserved. */
+    public static Gpi fromCode(int code) {
+        return BY_CODE[code & 0xF];
     }
 
     public static Gpi parse(String text) {

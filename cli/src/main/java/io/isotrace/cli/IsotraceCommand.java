@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trace-driven co-simulation of an AArch64 CPU and an isolation-enforcing memory controller.",
-        subcommands = {TraceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TraceCommand.class, io.isotrace.cli.replay.ReplayCommand.class, io.isotrace.cli.replay.ControllerCommand.class, io.isotrace.cli.replay.BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

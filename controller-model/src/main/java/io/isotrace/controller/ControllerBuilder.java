@@ -143,6 +143,30 @@ public final class ControllerBuilder {
     }
 
     /**
+     * Names the IPA ranges that point into [paLo, paHi): one notification per contiguous IPA run of one
+     * environment (a range mapped page by page is merged back into one run).
+     */
+    private void notifyIpaRanges(Environments e, long paLo, long paHi) {
+        List<long[]> runs = new ArrayList<>();
+        e.forEachIpaOf(paLo, paHi, (env, lo, hi) -> runs.add(new long[]{env, lo, hi}));
+        runs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long[] cur = null;
+        for (long[] r : runs) {
+            if (cur != null && cur[0] == r[0] && cur[2] >= r[1]) {
+                cur[2] = Math.max(cur[2], r[2]);
+                continue;
+            }
+            if (cur != null) {
+                invalidations.notify(e.requestersOf((int) cur[0]), (int) cur[0], cur[1], cur[2]);
+            }
+            cur = r;
+        }
+        if (cur != null) {
+            invalidations.notify(e.requestersOf((int) cur[0]), (int) cur[0], cur[1], cur[2]);
+        }
+    }
+
+    /**
      * Wires and returns the controller. Environments may be populated before or after (the remapper reserves the
      * register block and the table memory as soon as this is called; populate after build to have those checks).
      */
@@ -176,8 +200,7 @@ public final class ControllerBuilder {
                 invalidations.notify(mask, env, lo, hi);
             });
             Environments e = envs;
-            paChanged = (lo, hi) -> e.forEachIpaOf(lo, hi,
-                    (env, ilo, ihi) -> invalidations.notify(e.requestersOf(env), env, ilo, ihi));
+            paChanged = (lo, hi) -> notifyIpaRanges(e, lo, hi);
         } else {
             paChanged = (lo, hi) -> invalidations.notify(InvalidationListener.ALL_REQUESTERS, 0, lo, hi);
         }

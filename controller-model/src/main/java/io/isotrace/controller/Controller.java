@@ -123,10 +123,25 @@ public final class Controller {
         }
         t.latencyPs = latency;
         stats.latencyPsTotal += latency;
+        // The record says what the policy decided; Transaction.abort says how the bus answered. A read-as-zero /
+        // write-ignored refusal completes with OKAY on the bus (no abort) but is still a refusal in the trace.
         switch (verdict & 3) {
-            case 0, 2 -> t.status = ReplyStatus.OK;
-            case 1 -> t.status = ReplyStatus.DENIED;
-            default -> t.status = ReplyStatus.DECODE_ERROR;
+            case 0 -> {
+                t.status = ReplyStatus.OK;
+                t.abort = false;
+            }
+            case 1 -> {
+                t.status = ReplyStatus.DENIED;
+                t.abort = true;
+            }
+            case 2 -> {
+                t.status = ReplyStatus.DENIED;
+                t.abort = false;
+            }
+            default -> {
+                t.status = ReplyStatus.DECODE_ERROR;
+                t.abort = true;
+            }
         }
         stats.count(verdict);
         if (verdict != Verdict.ALLOW) {

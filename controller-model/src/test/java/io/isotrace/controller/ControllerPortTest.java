@@ -69,7 +69,7 @@ class ControllerPortTest {
     }
 
     @Test
-    void readAsZeroWriteIgnoredCompletesOkWithZeros() {
+    void readAsZeroWriteIgnoredIsDeniedWithoutAnAbort() {
         ControllerBuilder b = builder();
         Environments envs = b.remapper(2, 16);
         Controller c = b.build();
@@ -84,7 +84,8 @@ class ControllerPortTest {
         t.kind = TransactionKind.WRITE;
         t.data = 0xFF;
         port.access(t);
-        assertEquals(ReplyStatus.OK, t.status, "the bus answers OKAY");
+        assertEquals(ReplyStatus.DENIED, t.status, "the policy refused it");
+        assertFalse(t.abort, "but the bus answers OKAY: no external abort");
         assertEquals(0xAB, c.memory().read(0x10_0000, 4), "the write was ignored");
         assertEquals(1, c.violations().total(), "yet it is a violation");
         assertEquals(1, c.stats().razWi);

@@ -86,9 +86,10 @@ class RegisterBlockTest {
         assertEquals(ReplyStatus.OK, id.status);
         assertEquals(0x4953_4F43L, id.data, "Non-secure may read the ID");
         assertEquals(ReplyStatus.DENIED, reg(ControlRegister.FAULT_STATUS.offset(), false, 0, SecurityState.NON_SECURE).status);
-        // The MPC frame keeps QEMU's behaviour: RAZ/WI for Non-secure, and OK on the bus.
+        // The MPC frame keeps QEMU's behaviour: RAZ/WI for Non-secure (a refusal, answered OKAY on the bus).
         Transaction mpc = reg(0x1000 + Sie200Mpc.CTRL, false, 0, SecurityState.NON_SECURE);
-        assertEquals(ReplyStatus.OK, mpc.status);
+        assertEquals(ReplyStatus.DENIED, mpc.status);
+        assertFalse(mpc.abort);
         assertEquals(0, mpc.data);
         assertTrue(c.violations().total() >= 4, "every refused register access is logged");
     }

@@ -3,6 +3,7 @@ package io.isotrace.cli;
 import io.isotrace.cli.bench.BenchCommand;
 import io.isotrace.cli.replay.ControllerCommand;
 import io.isotrace.cli.replay.ReplayCommand;
+import io.isotrace.cli.run.RunCommand;
 import io.isotrace.cli.trace.TraceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trace-driven co-simulation of an AArch64 CPU and an isolation-enforcing memory controller.",
-        subcommands = {TraceCommand.class, ReplayCommand.class, ControllerCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, TraceCommand.class, ReplayCommand.class, ControllerCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

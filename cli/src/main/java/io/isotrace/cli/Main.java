@@ -42,6 +42,8 @@ public final class Main {
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleUsage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Everything after the guest program belongs to the guest, options included (isotrace run sort -n f).
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 

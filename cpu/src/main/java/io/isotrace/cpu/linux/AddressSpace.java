@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * <p><b>Where pages live.</b> The first process of a run is <em>identity-mapped</em>: VA = IPA, as the issue asks of
  * user mode, so its trace reads like any user-mode trace. Every other process (a fork, an exec'd child) gets fresh
- * IPA pages from the shared {@link FramePool} in [2^47, 2^48), so two processes never share a physical frame even
+ * IPA pages from the shared {@link FramePool} in [2^47, 2^48) (the upper half of user space), so two processes never share a physical frame even
  * at equal virtual addresses: a forked child's pages are copies at different IPAs, and its transactions show
  * VA != IPA with its own ASID. (A vfork child borrows its parent's address space, as Linux's CLONE_VM does, until it
  * execs or exits.)
@@ -28,23 +28,15 @@ import java.util.TreeMap;
  * are and must read as zero if mapped again; pool pages go back to the pool zeroed), and the cores running in this
  * space drop their TLB entries and decoded code for them.
  *
- * <p>Layout (47-bit, like x86-64 Linux; any layout is valid for a static program): the program where its ELF says,
- * the heap after it, mmap areas growing down from {@link #MMAP_TOP}, the stack below {@link #STACK_TOP}, and the
- * signal-return trampoline page at {@link #SIGPAGE}. All of it is below 2^47; an explicit mapping above 2^47 (legal
- * on arm64 with 48-bit VAs) is backed from the pool even in the identity space.
+ * <p>Layout ({@link VaLayout}): the program where its ELF says, the heap after it, mmap areas growing down, the stack
+ * and the signal-return trampoline page at the top of the lower half of user space (below 2^47 with 48-bit VAs). An
+ * explicit mapping in the upper half (legal on arm64) is backed from the pool even in the identity space.
  */
 public final class AddressSpace implements Stage1 {
     public static final long PAGE = 4096;
-    public static final long STACK_TOP = 0x0000_7FFF_FFFF_F000L;
-    public static final long STACK_SIZE = 8L << 20;
-    public static final long MMAP_TOP = 0x0000_7FFF_0000_0000L;
-    public static final long MMAP_BOTTOM = 0x0000_1000_0000_0000L;
-    /** The top of the user address space (TASK_SIZE with 48-bit VAs). */
-    public static final long TASK_SIZE = 1L << 48;
-    /** Where the sigreturn trampoline lives (the last page below 2^47, just above the stack). */
-    public static final long SIGPAGE = STACK_TOP;
 
-    private static final long IDENTITY_LIMIT_VPN = FramePool.BASE >>> 12;
+    private final VaLayout layout;
+    private final long identityLimitVpn;
 
     private final TreeMap<Long, Vma> vmas = new TreeMap<>();
     /** The mapping {@link #find} returned last (cleared whenever the mappings change). */
@@ -63,12 +55,18 @@ public final class AddressSpace implements Stage1 {
     public long brkStart;
     public long brk;
 
-    AddressSpace(FramePool pool, PhysicalFrames frames, boolean identity, int asid) {
+    AddressSpace(VaLayout layout, FramePool pool, PhysicalFrames frames, boolean identity, int asid) {
+        this.layout = layout;
+        this.identityLimitVpn = layout.identityLimit() >>> 12;
         this.pool = pool;
         this.frames = frames;
         this.identity = identity;
         this.asid = asid;
         this.mem = new KernelMemory(this);
+    }
+
+    public VaLayout layout() {
+        return layout;
     }
 
     /** True when the space maps VA = IPA (the first process). */
@@ -125,7 +123,7 @@ public final class AddressSpace implements Stage1 {
     private long page(long vpn, Vma v) {
         long ipn = pages.get(vpn);
         if (ipn < 0) {
-            ipn = identity && vpn < IDENTITY_LIMIT_VPN ? vpn : pool.allocate() >>> 12;
+            ipn = identity && vpn < identityLimitVpn ? vpn : pool.allocate() >>> 12;
             pages.put(vpn, ipn);
             if (v.file() != null) {
                 fill(vpn, ipn, v);
@@ -196,6 +194,12 @@ public final class AddressSpace implements Stage1 {
     public void map(long start, long end, int prot, String name) {
         checkAligned(start, end);
         unmap(start, end);
+        // An anonymous mapping continuing one just like it joins it, as Linux merges VMAs (a growing heap is one).
+        Map.Entry<Long, Vma> below = vmas.floorEntry(start);
+        if (below != null && below.getValue().end() == start && below.getValue().file() == null
+                && below.getValue().prot() == prot && below.getValue().name().equals(name)) {
+            start = below.getKey();
+        }
         vmas.put(start, new Vma(start, end, prot, name));
         lastFound = null;
     }
@@ -227,7 +231,7 @@ public final class AddressSpace implements Stage1 {
     private void discard(long start, long end, boolean zeroIdentity) {
         long[] gone = removePages(start, end);
         for (long ipn : gone) {
-            boolean pooled = ipn >= IDENTITY_LIMIT_VPN || !identity;
+            boolean pooled = ipn >= identityLimitVpn || !identity;
             if (pooled || zeroIdentity) {
                 byte[] f = frames.frame(ipn << 12, 0, asid, true);
                 if (f != null) {
@@ -296,20 +300,20 @@ public final class AddressSpace implements Stage1 {
 
     /** True when nothing is mapped in {@code [start, end)}. */
     public boolean isFree(long start, long end) {
-        return Long.compareUnsigned(start, end) < 0 && Long.compareUnsigned(end, TASK_SIZE) <= 0
+        return Long.compareUnsigned(start, end) < 0 && Long.compareUnsigned(end, layout.taskSize()) <= 0
                 && overlapping(start, end).isEmpty();
     }
 
-    /** The highest free range of {@code length} bytes below {@link #MMAP_TOP} (mmap grows down), or -1. */
+    /** The highest free range of {@code length} bytes below the layout's mmap top (mmap grows down), or -1. */
     public long findFree(long length) {
-        long top = MMAP_TOP;
-        for (Vma v : vmas.headMap(MMAP_TOP, false).descendingMap().values()) {
+        long top = layout.mmapTop();
+        for (Vma v : vmas.headMap(top, false).descendingMap().values()) {
             if (v.end() <= top - length) {
                 return top - length; // the gap between this mapping and the one above fits
             }
             top = Math.min(top, v.start());
         }
-        return top - length >= MMAP_BOTTOM ? top - length : -1;
+        return top - length >= layout.mmapBottom() ? top - length : -1;
     }
 
     public List<Vma> all() {
@@ -321,7 +325,7 @@ public final class AddressSpace implements Stage1 {
      * stay untouched (they read as zero, or as file contents already loaded, in both).
      */
     AddressSpace copyForFork(int childAsid) {
-        AddressSpace a = new AddressSpace(pool, frames, false, childAsid);
+        AddressSpace a = new AddressSpace(layout, pool, frames, false, childAsid);
         a.vmas.putAll(vmas);
         a.brkStart = brkStart;
         a.brk = brk;
@@ -345,7 +349,7 @@ public final class AddressSpace implements Stage1 {
     void release(boolean reused) {
         vmas.clear();
         lastFound = null;
-        discard(0, TASK_SIZE, reused);
+        discard(0, layout.taskSize(), reused);
     }
 
     /** Copies the bytes of touched pages of {@code [from, from+len)} to {@code to} (mremap moving a mapping). */

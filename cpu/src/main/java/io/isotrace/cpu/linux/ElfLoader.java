@@ -14,8 +14,6 @@ import java.nio.file.Path;
  * file when first touched, the rest zero. Static-pie programs relocate themselves (glibc's _dl_relocate_static_pie), so only a bias is chosen.
  */
 public final class ElfLoader {
-    /** Where static-pie programs are placed (Linux's ELF_ET_DYN_BASE is 2/3 of the address space; any is valid). */
-    public static final long PIE_BASE = 0x0000_5555_5555_0000L;
 
     private static final int EM_AARCH64 = 183;
     private static final int ET_EXEC = 2;
@@ -56,19 +54,20 @@ public final class ElfLoader {
         return elf;
     }
 
-    public static ElfImage load(Path file, AddressSpace space, KernelMemory mem) {
+    public static ElfImage load(Path file, AddressSpace space, KernelMemory mem, long pieBase) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot read: " + e.getMessage());
         }
-        return load(file, bytes, space, mem);
+        return load(file, bytes, space, mem, pieBase);
     }
 
-    public static ElfImage load(Path file, byte[] bytes, AddressSpace space, KernelMemory mem) {
+    /** Loads the program; a static-pie one at {@code pieBase} (Linux's ELF_ET_DYN_BASE, 2/3 of user space). */
+    public static ElfImage load(Path file, byte[] bytes, AddressSpace space, KernelMemory mem, long pieBase) {
         ElfFile elf = parse(file, bytes);
-        long bias = elf.e_type == ET_DYN ? PIE_BASE : 0;
+        long bias = elf.e_type == ET_DYN ? pieBase : 0;
         long highest = 0;
         long phdrAddr = 0;
         for (int k = 0; k < elf.e_phnum; k++) {

@@ -44,7 +44,7 @@ public final class KernelMemory {
     }
 
     private byte[] frame(long va, int access) {
-        if (Long.compareUnsigned(va, AddressSpace.TASK_SIZE) >= 0 || space.translate(va, access, s1) != Stage1.OK) {
+        if (Long.compareUnsigned(va, space.layout().taskSize()) >= 0 || space.translate(va, access, s1) != Stage1.OK) {
             throw new Efault(va);
         }
         byte[] f = space.frames().frame(s1.ipaPage, va, space.asid(), access == Access.WRITE);
@@ -91,7 +91,7 @@ public final class KernelMemory {
         while (len > 0) {
             int in = (int) (va & PAGE_MASK);
             int n = Math.min(len, PAGE - in);
-            long ipa = Long.compareUnsigned(va, AddressSpace.TASK_SIZE) >= 0 ? -1 : space.backingPage(va);
+            long ipa = Long.compareUnsigned(va, space.layout().taskSize()) >= 0 ? -1 : space.backingPage(va);
             if (ipa < 0) {
                 throw new Efault(va);
             }
@@ -129,7 +129,7 @@ public final class KernelMemory {
     /** Checks that {@code [va, va+len)} may be written (so a syscall fails with EFAULT before it has effects). */
     public void checkWritable(long va, long len) {
         for (long a = va & ~(long) PAGE_MASK; Long.compareUnsigned(a, va + len) < 0 && len > 0; a += PAGE) {
-            if (Long.compareUnsigned(a, AddressSpace.TASK_SIZE) >= 0
+            if (Long.compareUnsigned(a, space.layout().taskSize()) >= 0
                     || space.translate(Math.max(a, va), Access.WRITE, s1) != Stage1.OK) {
                 throw new Efault(Math.max(a, va));
             }

@@ -52,7 +52,8 @@ public final class LinuxKernel implements Kernel {
     private final CpuConfig config;
     private final SharedPort port;
     private final TransactionSink sink;
-    private final FramePool pool = new FramePool();
+    private final VaLayout layout;
+    private final FramePool pool;
     private final PhysicalFrames frames;
     final GuestFileSystem fs;
     /** Deterministic randomness: getrandom, /dev/urandom, AT_RANDOM. */
@@ -65,14 +66,16 @@ public final class LinuxKernel implements Kernel {
     private int processCount;
 
     LinuxKernel(CpuConfig config, MemoryPort port, TransactionSink sink, GuestFileSystem.Builder fsBuilder,
-                PrintStream diagnostics, boolean straceOn, long seed) {
+                PrintStream diagnostics, boolean straceOn, long seed, VaLayout layout) {
         this.config = config;
+        this.layout = layout;
+        this.pool = new FramePool(layout);
         this.port = new SharedPort(port);
         this.sink = sink;
         this.diagnostics = diagnostics;
         this.random = new SplittableRandom(seed);
         this.frames = new PhysicalFrames(port, config.requester());
-        this.fs = fsBuilder.build(EPOCH_SEC, random.split(), processes::get);
+        this.fs = fsBuilder.build(EPOCH_SEC, random.split(), processes::get, this::now);
         this.strace = straceOn ? new Strace(diagnostics) : null;
         this.scheduler = new Scheduler(this, processes, config, diagnostics);
         this.signals = new SignalDelivery(this, strace, diagnostics);
@@ -135,7 +138,7 @@ public final class LinuxKernel implements Kernel {
 
     /** A new address space: identity-mapped for the first process, pool-backed for every other. */
     AddressSpace newAddressSpace(GuestProcess p) {
-        return new AddressSpace(pool, frames, p == init || init == null, p.pid & 0xFFFF);
+        return new AddressSpace(layout, pool, frames, p == init || init == null, p.pid & 0xFFFF);
     }
 
     /** A core for {@code p} in {@code p.mm}, its clock set to now. */
@@ -155,12 +158,13 @@ public final class LinuxKernel implements Kernel {
 
     /** Maps the sigreturn trampoline page into a new address space. */
     void mapSigpage(AddressSpace space) {
-        space.map(AddressSpace.SIGPAGE, AddressSpace.SIGPAGE + AddressSpace.PAGE, Prot.READ | Prot.EXEC, "[sigpage]");
+        long page = space.layout().sigpage();
+        space.map(page, page + AddressSpace.PAGE, Prot.READ | Prot.EXEC, "[sigpage]");
         byte[] code = new byte[4 * TRAMPOLINE.length];
         for (int i = 0; i < TRAMPOLINE.length; i++) {
             io.isotrace.trace.port.LittleEndian.putInt(code, 4 * i, TRAMPOLINE[i]);
         }
-        space.mem.load(AddressSpace.SIGPAGE, code, 0, code.length);
+        space.mem.load(page, code, 0, code.length);
     }
 
     /** Simulated time now (ps). */

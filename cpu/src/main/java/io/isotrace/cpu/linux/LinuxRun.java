@@ -34,8 +34,8 @@ import java.util.List;
  * <p>Defaults: argv is the program's path alone; the environment is {@link #DEFAULT_ENV}, not the host's; the host's
  * files are visible read-only with the host's current directory as the working directory; nothing is writable but
  * the standard streams; memory is the identity memory system over a fresh 48-bit {@link PhysicalMemory} (a port
- * given instead must accept IPAs up to 2^48: processes other than the first live in [2^47, 2^48), see
- * {@link AddressSpace}).
+ * given instead must accept IPAs up to 2^48: the first process's stack is just below 2^47 and the other processes
+ * live in [2^47, 2^48), see {@link VaLayout}; {@link #vaBits} 39 brings every IPA below 2^39).
  *
  * <p>With {@link #root} the guest sees only that directory, as its "/", and starts in "/" (or where the host's current
  * directory lies inside the root). The program may lie outside the root: it is loaded from the host, and the guest
@@ -72,6 +72,7 @@ public final class LinuxRun {
     private long maxInstructions = -1;
     private TransactionSink sink;
     private long seed = DEFAULT_SEED;
+    private VaLayout layout = VaLayout.VA48;
 
     /** A run of {@code program} with the defaults above. */
     public LinuxRun(Path program) {
@@ -165,6 +166,15 @@ public final class LinuxRun {
         return this;
     }
 
+    /**
+     * The guest's virtual-address bits, 39 to 48 (default 48, as Linux on arm64). The memory system must accept
+     * IPAs up to 2^bits (see {@link VaLayout}): 39 keeps every IPA below 512 GiB.
+     */
+    public LinuxRun vaBits(int bits) {
+        this.layout = VaLayout.of(bits);
+        return this;
+    }
+
     /** Seeds the guest's randomness; the same seed gives the same run. */
     public LinuxRun seed(long s) {
         this.seed = s;
@@ -201,7 +211,7 @@ public final class LinuxRun {
         CpuConfig cfg = maxInstructions > 0 ? config.withMaxInstructions(maxInstructions) : config;
         MemoryPort p = port != null ? port : new IdentityMemoryPort(new PhysicalMemory());
         LinuxKernel kernel = new LinuxKernel(cfg, p, sink, new GuestFileSystem.Builder(rootReal, writableReal),
-                diagnostics, strace, seed);
+                diagnostics, strace, seed, layout);
         String guestProgram = kernel.fs.guestPathOf(prog);
         if (guestProgram == null) {
             guestProgram = prog.toString();

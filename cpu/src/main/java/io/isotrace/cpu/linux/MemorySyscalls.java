@@ -69,7 +69,7 @@ final class MemorySyscalls {
         long oldTop = pageUp(mm.brk);
         long newTop = pageUp(addr);
         if (newTop > oldTop) {
-            if (!mm.isFree(oldTop, newTop) || newTop > AddressSpace.MMAP_BOTTOM) {
+            if (!mm.isFree(oldTop, newTop) || newTop > mm.layout().mmapBottom()) {
                 return mm.brk;
             }
             mm.map(oldTop, newTop, Prot.READ | Prot.WRITE, "[heap]");
@@ -88,7 +88,7 @@ final class MemorySyscalls {
             return -Errno.EINVAL;
         }
         long size = pageUp(len);
-        if (size == 0 || size > AddressSpace.TASK_SIZE) {
+        if (size == 0 || size > mm.layout().taskSize()) {
             return -Errno.ENOMEM;
         }
         boolean anonymous = (flags & MAP_ANONYMOUS) != 0;
@@ -113,7 +113,7 @@ final class MemorySyscalls {
             if ((addr & (PAGE - 1)) != 0) {
                 return -Errno.EINVAL;
             }
-            if (Long.compareUnsigned(addr + size, AddressSpace.TASK_SIZE) > 0 || addr + size < addr) {
+            if (Long.compareUnsigned(addr + size, mm.layout().taskSize()) > 0 || addr + size < addr) {
                 return -Errno.ENOMEM;
             }
             if ((flags & MAP_FIXED_NOREPLACE) != 0 && !mm.isFree(addr, addr + size)) {
@@ -167,7 +167,7 @@ final class MemorySyscalls {
             return -Errno.EINVAL;
         }
         long end = pageUp(addr + len);
-        if (Long.compareUnsigned(end, AddressSpace.TASK_SIZE) > 0 || end < addr) {
+        if (Long.compareUnsigned(end, p.mm.layout().taskSize()) > 0 || end < addr) {
             return -Errno.EINVAL;
         }
         p.mm.unmap(addr, end);

@@ -398,7 +398,7 @@ final class ProcessSyscalls {
         for (int i = 0; i < l.length; i++) {
             l[i] = new long[] {inf, inf};
         }
-        l[3] = new long[] {AddressSpace.STACK_SIZE, inf}; // RLIMIT_STACK
+        l[3] = new long[] {VaLayout.STACK_SIZE, inf}; // RLIMIT_STACK
         l[4] = new long[] {0, inf}; // RLIMIT_CORE
         l[6] = new long[] {4096, 4096}; // RLIMIT_NPROC
         l[7] = new long[] {FdTable.MAX_FDS, 4096}; // RLIMIT_NOFILE

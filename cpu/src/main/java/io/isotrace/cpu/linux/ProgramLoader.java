@@ -94,17 +94,25 @@ final class ProgramLoader {
     static void load(LinuxKernel k, GuestProcess p, Prepared prog, List<byte[]> envp, byte[] execfn) {
         AddressSpace space = k.newAddressSpace(p);
         p.setMm(space);
-        ElfImage image = ElfLoader.load(prog.exe().host(), prog.bytes(), space, space.mem);
+        VaLayout l = space.layout();
+        ElfImage image = ElfLoader.load(prog.exe().host(), prog.bytes(), space, space.mem, l.pieBase());
         space.brkStart = image.brkStart();
         space.brk = image.brkStart();
-        space.map(AddressSpace.STACK_TOP - AddressSpace.STACK_SIZE, AddressSpace.STACK_TOP,
+        space.map(l.stackTop() - VaLayout.STACK_SIZE, l.stackTop(),
                 Prot.READ | Prot.WRITE, "[stack]");
         k.mapSigpage(space);
         byte[] random = new byte[16];
         k.random.nextBytes(random);
-        long sp = InitialStack.build(space.mem, AddressSpace.STACK_TOP, prog.argv(), envp, execfn, image, random,
+        long sp = InitialStack.build(space.mem, l.stackTop(), prog.argv(), envp, execfn, image, random,
                 Hwcap.HWCAP, Hwcap.HWCAP2);
         p.exe = prog.exe();
+        p.comm = null;
+        java.io.ByteArrayOutputStream cmd = new java.io.ByteArrayOutputStream();
+        for (byte[] a : prog.argv()) {
+            cmd.write(a, 0, a.length);
+            cmd.write(0);
+        }
+        p.cmdline = cmd.toByteArray();
         Cpu cpu = k.newCpu(p);
         cpu.x[Reg.SP] = sp;
         cpu.pc = image.entry();

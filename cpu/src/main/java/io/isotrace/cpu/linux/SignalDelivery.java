@@ -113,7 +113,7 @@ final class SignalDelivery {
         if (strace != null) {
             strace.signal(p, si);
         }
-        if (!SignalFrame.setup(p, p.cpu, si, act, mask, esr, AddressSpace.SIGPAGE)) {
+        if (!SignalFrame.setup(p, p.cpu, si, act, mask, esr, p.mm.layout().sigpage())) {
             // The frame cannot be written (stack overflow ...): Linux forces SIGSEGV, which then kills.
             p.signals.setAction(Signals.SIGSEGV, SignalAction.DEFAULT);
             diagnostics.println("isotrace: " + (p == k.init() ? "guest" : "guest process " + p.pid)

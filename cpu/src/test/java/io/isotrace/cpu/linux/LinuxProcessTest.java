@@ -128,6 +128,23 @@ class LinuxProcessTest {
     }
 
     @Test
+    void with39BitAddressesEveryIpaFitsUnderOneTebibyte() {
+        Recorder rec = new Recorder();
+        Guests.Ran r = Guests.run(Guests.prepare("linux_procs").vaBits(39).sink(rec).port(
+                new io.isotrace.trace.port.IdentityMemoryPort(new io.isotrace.trace.port.PhysicalMemory(1L << 40))));
+        assertEquals(134, r.result().exitStatus(), r.diag());
+        assertTrue(r.out().contains("stack overflow caught on the alternate stack"), r.out());
+        long maxIpa = 0;
+        for (long[] t : rec.records) {
+            maxIpa = Math.max(maxIpa, t[4]);
+            if (t[7] == LinuxIds.FIRST_PID) {
+                assertTrue(t[4] < 1L << 38, "the first process lives in the lower half");
+            }
+        }
+        assertTrue(maxIpa >= 1L << 38 && maxIpa < 1L << 39, Long.toHexString(maxIpa));
+    }
+
+    @Test
     void instructionLimitStopsTheRunCleanly() {
         Guests.Ran r = Guests.run(Guests.prepare("linux_fork").maxInstructions(50));
         assertEquals(StopReason.INSTRUCTION_LIMIT, r.result().stop());

@@ -8,17 +8,25 @@ import io.isotrace.cpu.exec.SimdMemExec;
  * {@code size} (0 B, 1 H, 2 S, 3 D, 4 Q) and the Q bit (128-bit vector) in {@code is64}.
  *
  * <pre>
- * {fd} {fn} {fm} {fa}    scalar SIMD&amp;FP register named by size: b5 h5 s5 d5 q5
+ * {fd} {fn} {fm} {fa} {ft2}  scalar SIMD&amp;FP register named by size: b5 h5 s5 d5 q5
  * {Fd} {Fn}              the same, sized by {@code opt} (the other format of a conversion)
+ * {gd} {gn}              a general register, x when {@code shift} is 1, else w (DUP, INS, UMOV, SMOV)
  * {T}                    arrangement of (size, Q): 8b 16b 4h 8h 2s 4s 1d 2d
- * {Tw}                   the double-width arrangement (size + 1, 128 bits): 8h 4s 2d
+ * {Tw}                   the double-width arrangement (size + 1, 128 bits): 8h 4s 2d (1q for PMULL)
  * {Tp}                   the double-width arrangement at the same vector length (pairwise long ops): 4h 8h ...
+ * {Tp2}                  the pair a scalar pairwise op reads: 2s or 2d
  * {Ts} {Tws}             element letter of size / size + 1: b h s d
  * {fimm}                 the FP value whose bits are in imm, as objdump prints it
+ * {vimm}                 a modified immediate (imm8 with LSL/MSL, a byte mask, or an FP value)
+ * {vd64}                 MOVI's 64-bit destination: d5 (scalar form) or v5.2d
  * {vlist}                register list from rd: count in cond, arrangement (size, Q)
  * {elist}                element list from rd: count in cond, element letter of size, lane imm2
  * {tlist}                TBL/TBX table list from rn: count in cond, 16b
+ * {addr}                 a load/store address by addressing mode (see SimdMemExec)
  * {n2}                   "2" when Q is set (the upper-half forms: XTN2, UADDL2 ...)
+ * {E}                    "e" for the signalling compares (FCMPE, FCCMPE)
+ * {umov} {orr} {ushll} {sshll}  mnemonics with objdump's preferred aliases: MOV for UMOV of S/D elements and
+ *                        for ORR Vd, Vn, Vn; UXTL/SXTL for a shift of 0
  * </pre>
  */
 final class SimdDisassembly {

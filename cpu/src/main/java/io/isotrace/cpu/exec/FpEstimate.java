@@ -22,8 +22,21 @@ public final class FpEstimate {
         return (b + 1) / 2;
     }
 
-    /** RecipSqrtEstimate: a in [128, 512) is a fixed-point number in [0.25, 1); returns [256, 512). */
+    /** RecipSqrtEstimate for every input, computed once (the definition searches up to ~500 candidates). */
+    private static final int[] RSQRT = new int[512];
+
+    static {
+        for (int a = 128; a < 512; a++) {
+            RSQRT[a] = recipSqrtEstimateByDefinition(a);
+        }
+    }
+
     static int recipSqrtEstimate(int a) {
+        return RSQRT[a];
+    }
+
+    /** RecipSqrtEstimate: a in [128, 512) is a fixed-point number in [0.25, 1); returns [256, 512). */
+    static int recipSqrtEstimateByDefinition(int a) {
         if (a < 256) {
             a = a * 2 + 1;
         } else {

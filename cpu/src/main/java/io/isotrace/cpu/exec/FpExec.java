@@ -5,7 +5,6 @@ import io.isotrace.cpu.decode.Insn;
 import io.isotrace.cpu.decode.Ops;
 
 import static io.isotrace.cpu.exec.FpBits.D;
-import static io.isotrace.cpu.exec.FpBits.S;
 
 /**
  * Scalar floating point (Arm ARM C4.1.96: FP data-processing 1/2/3 source, compare, conditional compare and select,
@@ -220,9 +219,5 @@ public final class FpExec {
         } else {
             c.nzcv = (int) i.imm << 28;
         }
-    }
-
-    static boolean isSingle(int size) {
-        return size == S;
     }
 }

@@ -3,7 +3,6 @@ package io.isotrace.cpu.exec;
 import io.isotrace.cpu.Cpu;
 
 import static io.isotrace.cpu.exec.FpBits.BIAS;
-import static io.isotrace.cpu.exec.FpBits.D;
 import static io.isotrace.cpu.exec.FpBits.FPCR_FZ;
 import static io.isotrace.cpu.exec.FpBits.FRAC;
 import static io.isotrace.cpu.exec.FpBits.H;
@@ -137,14 +136,5 @@ public final class FpRound {
             }
         }
         return round(c, b < 0, exp + scale, sig, sticky, fmt, mode);
-    }
-
-    /** A double's bits, for the fast paths. */
-    static long bits(double d) {
-        return Double.doubleToRawLongBits(d);
-    }
-
-    static boolean isD(int fmt) {
-        return fmt == D;
     }
 }

@@ -231,29 +231,6 @@ public final class SimdIntExec {
         write(c, i, lo, hi);
     }
 
-    /** SMAXP and friends, element by element: result lane e = op(pair e of Vm:Vn). (Reference form.) */
-    static void pairwiseByElement(Cpu c, Insn i) {
-        int n = i.cond;
-        int size = i.size;
-        int bits = 8 << size;
-        long lo = 0;
-        long hi = 0;
-        for (int e = 0; e < n; e++) {
-            int src = e < n / 2 ? i.rn : i.rm;
-            int k = (2 * e) % n;
-            long a = Vec.get(c.v, src, k, size);
-            long b = Vec.get(c.v, src, k + 1, size);
-            long r = lane(c, i.op, a, b, 0, size) & Vec.MASK[size];
-            int pos = e * bits;
-            if (pos < 64) {
-                lo |= r << pos;
-            } else {
-                hi |= r << (pos - 64);
-            }
-        }
-        write(c, i, lo, hi);
-    }
-
     private static void elementwise(Cpu c, Insn i) {
         int n = i.cond;
         int size = i.size;
@@ -289,17 +266,17 @@ public final class SimdIntExec {
     static long lane(Cpu c, int op, long a, long b, long d, int size) {
         switch (op) {
             case SHADD:
-                return halving(sx(a, size), sx(b, size), 0, size, false);
+                return halving(sx(a, size), sx(b, size), 0, false);
             case UHADD:
-                return halving(a, b, 0, size, true);
+                return halving(a, b, 0, true);
             case SRHADD:
-                return halving(sx(a, size), sx(b, size), 1, size, false);
+                return halving(sx(a, size), sx(b, size), 1, false);
             case URHADD:
-                return halving(a, b, 1, size, true);
+                return halving(a, b, 1, true);
             case SHSUB:
-                return halvingSub(sx(a, size), sx(b, size), size, false);
+                return halvingSub(sx(a, size), sx(b, size));
             case UHSUB:
-                return halvingSub(a, b, size, true);
+                return halvingSub(a, b);
             case SQADD:
                 return SimdSat.addSigned(c, sx(a, size), sx(b, size), size);
             case UQADD:
@@ -362,14 +339,15 @@ public final class SimdIntExec {
     }
 
     /** (a + b + round) >> 1 without losing the carry (elements are at most 32 bits here; 64-bit safe anyway). */
-    private static long halving(long a, long b, int round, int size, boolean unsigned) {
+    private static long halving(long a, long b, int round, boolean unsigned) {
         if (unsigned) {
             return (a >>> 1) + (b >>> 1) + (((a & 1) + (b & 1) + round) >>> 1);
         }
         return (a >> 1) + (b >> 1) + (((a & 1) + (b & 1) + round) >> 1);
     }
 
-    private static long halvingSub(long a, long b, int size, boolean unsigned) {
+    /** (a - b) >> 1 of sign- or zero-extended elements of at most 32 bits: exact in 64 bits. */
+    private static long halvingSub(long a, long b) {
         return (a - b) >> 1;
     }
 

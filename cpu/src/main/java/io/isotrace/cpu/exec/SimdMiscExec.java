@@ -300,16 +300,11 @@ public final class SimdMiscExec {
         }
     }
 
-    /** The source half of a widening operation: the upper 64 bits of Vn for the "2" forms. */
-    static long sourceHalf(Cpu c, int reg, boolean upper) {
-        return c.v[2 * reg + (upper ? 1 : 0)];
-    }
-
     /** SHLL/SHLL2: each element of half of Vn widened and shifted left by its size. */
     private static void shll(Cpu c, Insn i) {
         int size = i.size;
         int bits = 8 << size;
-        long src = sourceHalf(c, i.rn, i.is64);
+        long src = c.v[2 * i.rn + (i.is64 ? 1 : 0)];
         int n = 8 >> size;
         long lo = 0;
         long hi = 0;

@@ -29,20 +29,6 @@ public final class Flags {
                 | (((a ^ s) & (b ^ s)) >>> 31) << 28;
     }
 
-    /** x + y + carry at 64 bits; NZCV into {@code nzcvOut[0]}. */
-    public static long add64(long x, long y, int carry, int[] nzcvOut) {
-        long r = x + y + carry;
-        nzcvOut[0] = add64(x, y, r);
-        return r;
-    }
-
-    /** x + y + carry at 32 bits (inputs' upper halves ignored); result zero-extended. */
-    public static long add32(long x, long y, int carry, int[] nzcvOut) {
-        long r = (x + y + carry) & 0xFFFF_FFFFL;
-        nzcvOut[0] = add32(x, y, r);
-        return r;
-    }
-
     /** N and Z of a logical result, C and V cleared (ANDS, BICS, TST). */
     public static int logical64(long r) {
         return (int) ((r >>> 63) << 31) | (r == 0 ? 1 << 30 : 0);

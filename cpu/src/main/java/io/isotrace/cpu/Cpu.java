@@ -43,8 +43,6 @@ public final class Cpu {
     /** Exclusive monitor: address armed by the last load-exclusive, or -1. */
     public long exclusiveAddress = -1;
     public int exclusiveSize;
-    /** Scratch for flag computations (no allocation on the hot path). */
-    public final int[] flagScratch = new int[1];
     /** Scratch for SIMD&FP structure loads/stores (up to 4 x 16 bytes) moved as one transaction. */
     public final byte[] vecScratch = new byte[64];
 

@@ -22,17 +22,27 @@ public final class Decoder {
         List<Encoding> sorted = new ArrayList<>(rows);
         // Stable sort: among equally specific rows, table order decides (as decodetree's overlap groups do).
         sorted.sort(Comparator.comparingInt((Encoding e) -> -e.pattern().specificity()));
+        // Each row goes into exactly the buckets whose top bits it can match: enumerate the subsets of its free
+        // top bits (a row with k wildcards there lands in 2^k buckets), in sorted order, so buckets stay sorted.
+        List<List<Encoding>> lists = new ArrayList<>(BUCKETS);
         for (int b = 0; b < BUCKETS; b++) {
-            int top = b << BUCKET_SHIFT;
-            int topMask = ~0 << BUCKET_SHIFT;
-            List<Encoding> candidates = new ArrayList<>();
-            for (Encoding e : sorted) {
-                int m = e.pattern().mask() & topMask;
-                if ((top & m) == (e.pattern().value() & m)) {
-                    candidates.add(e);
+            lists.add(new ArrayList<>());
+        }
+        for (Encoding e : sorted) {
+            int fixed = e.pattern().mask() >>> BUCKET_SHIFT;
+            int value = e.pattern().value() >>> BUCKET_SHIFT;
+            int free = ~fixed & (BUCKETS - 1);
+            int sub = free;
+            while (true) {
+                lists.get(value | sub).add(e);
+                if (sub == 0) {
+                    break;
                 }
+                sub = (sub - 1) & free;
             }
-            buckets[b] = candidates.toArray(new Encoding[0]);
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets[b] = lists.get(b).toArray(new Encoding[0]);
         }
     }
 

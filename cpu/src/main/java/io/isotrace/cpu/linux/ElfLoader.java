@@ -75,7 +75,8 @@ public final class ElfLoader {
             if (s.p_type != PT_LOAD) {
                 continue;
             }
-            if (s.p_filesz > s.p_memsz || s.p_offset + s.p_filesz > bytes.length || s.p_offset < 0) {
+            // A segment with no file bytes (pure .bss) may name any offset, even past the end: Linux never reads it.
+            if (s.p_filesz > s.p_memsz || (s.p_filesz > 0 && (s.p_offset < 0 || s.p_offset + s.p_filesz > bytes.length))) {
                 throw new BadInputException(file + ": program header " + k, "segment extends beyond the file");
             }
             long start = (bias + s.p_vaddr) & ~(AddressSpace.PAGE - 1);
@@ -83,7 +84,9 @@ public final class ElfLoader {
             int prot = (s.isReadable() ? Prot.READ : 0) | (s.isWriteable() ? Prot.WRITE : 0)
                     | (s.isExecutable() ? Prot.EXEC : 0);
             long vaddr = bias + s.p_vaddr;
-            if (((vaddr - s.p_offset) & (AddressSpace.PAGE - 1)) == 0 && s.p_offset >= vaddr - start) {
+            if (s.p_filesz == 0) {
+                space.map(start, end, prot, file.toString()); // zero pages
+            } else if (((vaddr - s.p_offset) & (AddressSpace.PAGE - 1)) == 0 && s.p_offset >= vaddr - start) {
                 // Page-congruent, as linkers make them: pages load from the file on first touch.
                 space.mapFile(start, end, prot, file.toString(), bytes, s.p_offset - (vaddr - start),
                         s.p_offset + s.p_filesz);

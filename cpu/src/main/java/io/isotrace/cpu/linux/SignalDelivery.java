@@ -107,6 +107,9 @@ final class SignalDelivery {
     }
 
     private void handle(GuestProcess p, int sig, SigInfo si, SignalAction act, long esr) {
+        // Entering the handler is an exception return to EL0, which clears the local exclusive monitor (Arm ARM
+        // D1.x "exception return"): an LDXR before the fault must not pair with an STXR in the handler.
+        p.cpu.exclusiveAddress = -1;
         SignalState ss = p.signals;
         long mask = ss.hasSavedMask ? ss.savedMask : ss.blocked;
         ss.hasSavedMask = false;

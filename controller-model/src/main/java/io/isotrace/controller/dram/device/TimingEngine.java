@@ -1,0 +1,353 @@
+package io.isotrace.controller.dram.device;
+
+import io.isotrace.controller.dram.spec.Command;
+import io.isotrace.controller.dram.spec.DeviceSpec;
+import io.isotrace.controller.dram.spec.Organization;
+import io.isotrace.controller.dram.spec.TimingConstraint;
+
+/**
+ * The one generic engine that enforces any standard's timing table on one channel: it knows, for every command and
+ * bank, the earliest cycle the command may issue, and refuses a command that is early or illegal in the bank's
+ * state. Nothing here is specific to a standard: the rows of {@link DeviceSpec#constraints()} say everything.
+ *
+ * <p>Timing is kept per node of the hierarchy, as Ramulator 2 keeps it: issuing a command raises the "not before"
+ * cycle of each following command at the channel, the rank (or the other ranks), the bank group or the bank it
+ * constrains; the earliest cycle of a command at a bank is the maximum over its four nodes and its command bus.
+ * Work is proportional to commands issued, never to cycles elapsed. Rolling-window rows (tFAW) keep the last
+ * {@code window} issue times per node.
+ *
+ * <p>Bank state is the row buffer (open row or closed) and the rank's power state; the engine rejects an ACT to an
+ * open bank, a column command to a closed bank or another row, a refresh with open banks, any command but PDX to a
+ * powered-down rank.
+ */
+public final class TimingEngine {
+    /** "Never": the latest representable cycle. */
+    public static final long NEVER = Long.MAX_VALUE / 4;
+    private static final int NC = Command.COUNT;
+
+    private final CompiledTable table;
+    private final int ranks;
+    private final int bankGroups;
+    private final int banksPerGroup;
+    private final int banksPerRank;
+    private final int banks;
+    private final boolean dualBus;
+    private final int[] commandCycles = new int[NC];
+
+    private final long[] channelNext = new long[NC];
+    private final long[] rankNext;
+    private final long[] groupNext;
+    private final long[] bankNext;
+    /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
+    private final long[] busFree = new long[2];
+    /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
+    private final long[][] windowTimes;
+    private final int[][] windowCount;
+
+    private final int[] openRow;
+    private final int[] openBanksInRank;
+    private final boolean[] poweredDown;
+    private long lastIssue = -1;
+
+    public TimingEngine(DeviceSpec spec) {
+        Organization o = spec.organization();
+        this.table = new CompiledTable(spec.constraints());
+        this.ranks = o.ranks();
+        this.bankGroups = o.bankGroups();
+        this.banksPerGroup = o.banksPerGroup();
+        this.banksPerRank = o.banksPerRank();
+        this.banks = o.banksPerChannel();
+        this.dualBus = spec.standard().dualCommandBus();
+        for (Command c : Command.ALL) {
+            commandCycles[c.ordinal()] = spec.standard().commandCycles(c);
+        }
+        rankNext = new long[ranks * NC];
+        groupNext = new long[ranks * bankGroups * NC];
+        bankNext = new long[banks * NC];
+        openRow = new int[banks];
+        java.util.Arrays.fill(openRow, -1);
+        openBanksInRank = new int[ranks];
+        poweredDown = new boolean[ranks];
+        windowTimes = new long[table.windows.length][];
+        windowCount = new int[table.windows.length][];
+        for (int w = 0; w < table.windows.length; w++) {
+            TimingConstraint c = table.windows[w];
+            int nodes = nodesOf(c.scope());
+            windowTimes[w] = new long[nodes * c.window()];
+            windowCount[w] = new int[nodes];
+        }
+    }
+
+    private int nodesOf(io.isotrace.controller.dram.spec.Scope s) {
+        switch (s) {
+            case CHANNEL:
+                return 1;
+            case RANK:
+            case OTHER_RANKS:
+                return ranks;
+            case BANK_GROUP:
+                return ranks * bankGroups;
+            default:
+                return banks;
+        }
+    }
+
+    public int banks() {
+        return banks;
+    }
+
+    public int banksPerRank() {
+        return banksPerRank;
+    }
+
+    public int rankOf(int bank) {
+        return bank / banksPerRank;
+    }
+
+    public int groupOf(int bank) {
+        return bank / banksPerGroup;
+    }
+
+    /** The open row of a bank, or -1 when it is closed (precharged). */
+    public int openRow(int bank) {
+        return openRow[bank];
+    }
+
+    public boolean isOpen(int bank) {
+        return openRow[bank] >= 0;
+    }
+
+    /** True when any bank of the rank has an open row. */
+    public boolean anyOpen(int rank) {
+        return openBanksInRank[rank] > 0;
+    }
+
+    public boolean poweredDown(int rank) {
+        return poweredDown[rank];
+    }
+
+    /**
+     * The earliest cycle {@code cmd} may issue to {@code bank} (any bank of the rank for rank commands) as far as
+     * timing goes; legality in the bank's state is {@link #legal}.
+     */
+    public long earliest(Command cmd, int bank) {
+        int c = cmd.ordinal();
+        int rank = bank / banksPerRank;
+        long t = bankNext[bank * NC + c];
+        long g = groupNext[(bank / banksPerGroup) * NC + c];
+        if (g > t) {
+            t = g;
+        }
+        long r = rankNext[rank * NC + c];
+        if (r > t) {
+            t = r;
+        }
+        long ch = channelNext[c];
+        if (ch > t) {
+            t = ch;
+        }
+        long bus = busFree[dualBus && cmd.isColumn() ? 1 : 0];
+        if (bus > t) {
+            t = bus;
+        }
+        if (cmd.target() == Command.Target.RANK && (cmd == Command.PREA || cmd == Command.REF)) {
+            // A rank command waits for every bank's own constraints (e.g. tRAS of each open bank before PREA).
+            int first = rank * banksPerRank;
+            for (int b = first; b < first + banksPerRank; b++) {
+                long v = bankNext[b * NC + c];
+                if (v > t) {
+                    t = v;
+                }
+                long gv = groupNext[(b / banksPerGroup) * NC + c];
+                if (gv > t) {
+                    t = gv;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Null when {@code cmd} to {@code bank} (row {@code row} for ACT and column commands) is legal now, else why not. */
+    public String legal(Command cmd, int bank, int row) {
+        int rank = bank / banksPerRank;
+        if (poweredDown[rank]) {
+            return cmd == Command.PDX ? null : "rank " + rank + " is powered down";
+        }
+        switch (cmd) {
+            case ACT:
+                return openRow[bank] < 0 ? null : "bank " + bank + " already has row " + openRow[bank] + " open";
+            case PRE:
+                return openRow[bank] >= 0 ? null : "bank " + bank + " is already closed";
+            case RD:
+            case WR:
+            case RDA:
+            case WRA:
+                if (openRow[bank] < 0) {
+                    return "bank " + bank + " is closed";
+                }
+                return openRow[bank] == row ? null : "bank " + bank + " has row " + openRow[bank] + " open, not " + row;
+            case REF:
+                return openBanksInRank[rank] == 0 ? null : "rank " + rank + " has open banks";
+            case REFPB:
+                return openRow[bank] < 0 ? null : "bank " + bank + " is open";
+            case PDX:
+                return "rank " + rank + " is not powered down";
+            default:
+                return null; // PREA, PDE
+        }
+    }
+
+    /** True when {@code cmd} is legal and its timing allows it at {@code now}. */
+    public boolean canIssue(Command cmd, int bank, int row, long now) {
+        return legal(cmd, bank, row) == null && earliest(cmd, bank) <= now;
+    }
+
+    /**
+     * Issues a command, refusing one that is illegal or early: the check tests rely on to show a command one cycle
+     * before its constraint is rejected.
+     */
+    public void issue(Command cmd, int bank, int row, long now) {
+        String why = legal(cmd, bank, row);
+        if (why != null) {
+            throw new IllegalStateException(cmd + " at cycle " + now + ": " + why);
+        }
+        long e = earliest(cmd, bank);
+        if (e > now) {
+            throw new IllegalStateException(cmd + " to bank " + bank + " at cycle " + now + " is early: allowed from "
+                    + e);
+        }
+        if (now < lastIssue) {
+            throw new IllegalStateException(cmd + " at cycle " + now + " is before the last command at " + lastIssue);
+        }
+        issueUnchecked(cmd, bank, row, now);
+    }
+
+    /** Issues a command the caller has already checked with {@link #canIssue}. */
+    public void issueUnchecked(Command cmd, int bank, int row, long now) {
+        lastIssue = now;
+        int p = cmd.ordinal();
+        int rank = bank / banksPerRank;
+        int group = bank / banksPerGroup;
+        busFree[dualBus && cmd.isColumn() ? 1 : 0] = now + commandCycles[p];
+        boolean rankCommand = cmd.target() == Command.Target.RANK;
+        int[] sc = table.scope[p];
+        int[] fo = table.following[p];
+        int[] la = table.latency[p];
+        int[] wi = table.windowId[p];
+        int[] rec = table.recordInto[p];
+        for (int w : rec) {
+            record(w, nodeIndex(table.windows[w].scope().ordinal(), rank, group, bank), now);
+        }
+        for (int i = 0; i < sc.length; i++) {
+            int f = fo[i];
+            long t;
+            int s = sc[i];
+            if (wi[i] >= 0) {
+                t = windowOpens(wi[i], nodeIndex(s, rank, group, bank));
+                if (t < 0) {
+                    continue;
+                }
+            } else {
+                t = now + la[i];
+            }
+            if (s == CompiledTable.CHANNEL) {
+                raise(channelNext, f, t);
+            } else if (s == CompiledTable.RANK) {
+                raise(rankNext, rank * NC + f, t);
+            } else if (s == CompiledTable.OTHER_RANKS) {
+                for (int r = 0; r < ranks; r++) {
+                    if (r != rank) {
+                        raise(rankNext, r * NC + f, t);
+                    }
+                }
+            } else if (s == CompiledTable.BANK_GROUP) {
+                if (rankCommand) {
+                    for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+                        raise(groupNext, g * NC + f, t);
+                    }
+                } else {
+                    raise(groupNext, group * NC + f, t);
+                }
+            } else {
+                if (rankCommand) {
+                    for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+                        raise(bankNext, b * NC + f, t);
+                    }
+                } else {
+                    raise(bankNext, bank * NC + f, t);
+                }
+            }
+        }
+        updateState(cmd, bank, rank, row);
+    }
+
+    private int nodeIndex(int scope, int rank, int group, int bank) {
+        if (scope == CompiledTable.CHANNEL) {
+            return 0;
+        } else if (scope == CompiledTable.RANK || scope == CompiledTable.OTHER_RANKS) {
+            return rank;
+        } else if (scope == CompiledTable.BANK_GROUP) {
+            return group;
+        }
+        return bank;
+    }
+
+    /** Enters an issue into a rolling window's history (a ring of the last {@code window} issue times per node). */
+    private void record(int w, int node, long now) {
+        int size = table.windows[w].window();
+        int count = windowCount[w][node];
+        windowTimes[w][node * size + count % size] = now;
+        windowCount[w][node] = count + 1;
+    }
+
+    /**
+     * The cycle a rolling window next opens: {@code latency} after the oldest of the last {@code window} issues, or
+     * -1 while fewer than {@code window} have been issued.
+     */
+    private long windowOpens(int w, int node) {
+        TimingConstraint c = table.windows[w];
+        int size = c.window();
+        int count = windowCount[w][node];
+        if (count < size) {
+            return -1;
+        }
+        return windowTimes[w][node * size + count % size] + c.latency();
+    }
+
+    private static void raise(long[] a, int i, long t) {
+        if (t > a[i]) {
+            a[i] = t;
+        }
+    }
+
+    private void updateState(Command cmd, int bank, int rank, int row) {
+        switch (cmd) {
+            case ACT:
+                openRow[bank] = row;
+                openBanksInRank[rank]++;
+                break;
+            case PRE:
+            case RDA:
+            case WRA:
+                if (openRow[bank] >= 0) {
+                    openRow[bank] = -1;
+                    openBanksInRank[rank]--;
+                }
+                break;
+            case PREA:
+                for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+                    openRow[b] = -1;
+                }
+                openBanksInRank[rank] = 0;
+                break;
+            case PDE:
+                poweredDown[rank] = true;
+                break;
+            case PDX:
+                poweredDown[rank] = false;
+                break;
+            default:
+                break;
+        }
+    }
+}

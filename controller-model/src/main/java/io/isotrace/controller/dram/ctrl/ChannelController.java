@@ -1,0 +1,876 @@
+package io.isotrace.controller.dram.ctrl;
+
+import io.isotrace.controller.dram.device.TimingEngine;
+import io.isotrace.controller.dram.mapping.AddressMapping;
+import io.isotrace.controller.dram.spec.Command;
+import io.isotrace.controller.dram.spec.DeviceSpec;
+import io.isotrace.controller.dram.spec.TimingParameters;
+import io.isotrace.controller.dram.stats.DramStats;
+
+/**
+ * The memory controller of one channel: it accepts read and write requests into bounded queues, schedules them into
+ * DRAM commands under the device's timing (a {@link TimingEngine}), refreshes, optionally powers ranks down, and
+ * reports each request's completion.
+ *
+ * <p><b>Event-driven.</b> Time advances from one decision to the next: after each decision the controller computes
+ * the earliest cycle at which any candidate command, arrival, refresh or power-down timer could act, and jumps
+ * there. Idle cycles cost nothing. Timing constraints only ever push a command later, so the minimum over the other
+ * candidates stays a valid lower bound after a command issues; only the bank that issued, and events that add or
+ * change candidates (arrivals, a write-drain switch, rank-wide commands), need looking at again.
+ *
+ * <p><b>Scheduling.</b> Each bank's candidate is the next command its queued requests need: ACT when the bank is
+ * closed; the column command when the oldest request hits the open row; under FR-FCFS a younger hit while the row
+ * has served fewer than {@code rowHitCap} accesses; else PRE. Across banks, refresh goes first, then (FR-FCFS)
+ * ready column commands, then ready row commands, each oldest first; FCFS takes the oldest ready. One command per
+ * cycle per command bus.
+ *
+ * <p><b>No allocation per request.</b> Requests live in a fixed pool of parallel arrays linked into per-bank FIFO
+ * lists by index.
+ */
+public final class ChannelController {
+    private static final long NEVER = TimingEngine.NEVER;
+    private static final int READ = 0;
+    private static final int WRITE = 1;
+
+    private final int channel;
+    private final ControllerConfig cfg;
+    private final TimingEngine dev;
+    private final AddressMapping map;
+    private final DramStats stats;
+    private RequestListener listener = RequestListener.NONE;
+    private final int banks;
+    private final int ranks;
+    private final int banksPerRank;
+    private final boolean twoLevel;
+    private final boolean dualBus;
+    private final boolean frfcfs;
+    private final boolean roundRobin;
+    /** Round-robin arbitration: the bank that issued last; the search starts after it. */
+    private int rrLast = -1;
+    private final PagePolicy page;
+    private final long readDone;
+    private final long writeDone;
+    private final long lineMask;
+    private final TimingParameters t;
+
+    // ---- request pool (parallel arrays) ----
+    private final long[] rAddr;
+    private final long[] rTag;
+    private final long[] rArrival;
+    private final long[] rEligible;
+    private final long[] rSeq;
+    private final int[] rBank;
+    private final int[] rRow;
+    private final int[] rType;
+    private final int[] rNext;
+    private final int[] rPrev;
+    private final int[] freeSlots;
+    private int freeTop;
+    private long seqCounter;
+
+    // ---- queues ----
+    /** Two-level mode: requests accepted but not yet in a bank queue, per type. */
+    private final int[] tqHead = {-1, -1};
+    private final int[] tqTail = {-1, -1};
+    private final int[] tqCount = new int[2];
+    /** Per bank and type (index bank * 2 + type): FIFO list of queued requests, its length, and its row hits. */
+    private final int[] bHead;
+    private final int[] bTail;
+    private final int[] bCount;
+    private final int[] bHits;
+    private final long[] activeBanks;
+    /** Requests in the controller (transaction queues and bank queues), per type, and per rank. */
+    private final int[] pending = new int[2];
+    /** Requests in bank queues (both kinds). */
+    private int bankQueued;
+    private final int[] rankPending;
+    private final LineIndex writeIndex;
+
+    // ---- bank bookkeeping for statistics and the row-hit cap ----
+    private final int[] rowAccesses;
+    private final boolean[] closedForConflict;
+    private final boolean[] openedByConflict;
+
+    // ---- write drain ----
+    private boolean draining;
+    private int drainQuota;
+    private boolean flushing;
+    /** Two-level mode: something may move from the read/write queues into bank queues at the next decision. */
+    private boolean transferWanted;
+
+    // ---- refresh ----
+    private final long[] refreshDue;
+    private final boolean[] refreshPending;
+    private final long[] refreshSince;
+    private final int[] nextRefreshBank;
+    private final boolean[] bankRefreshPending;
+    private final int[] rankBankRefreshes;
+    private final boolean perBank;
+    private final boolean refreshOn;
+
+    // ---- power-down ----
+    private final long[] lastActivity;
+    private final long[] downSince;
+
+    // ---- time ----
+    /** The cycle of the last decision made (-1 before the first). */
+    private long now = -1;
+    /** The next cycle at which a decision may do something (a lower bound), or NEVER. */
+    private long nextDecision = NEVER;
+    /** Candidates added or changed since the last scan become actionable no earlier than this. */
+    private long wake = NEVER;
+
+    // ---- scratch results of candidate() (fields, not objects: no allocation) ----
+    private int candCmd;
+    private int candReq;
+    /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
+    private int altCmd;
+    private int altReq = -1;
+
+    public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
+        this.channel = channel;
+        this.cfg = cfg;
+        this.dev = new TimingEngine(spec);
+        this.map = map;
+        this.stats = stats;
+        this.t = spec.timing();
+        this.banks = dev.banks();
+        this.ranks = spec.organization().ranks();
+        this.banksPerRank = dev.banksPerRank();
+        this.twoLevel = cfg.bankQueue() > 0;
+        this.dualBus = spec.standard().dualCommandBus();
+        this.frfcfs = cfg.scheduler() == SchedulerPolicy.FRFCFS;
+        this.roundRobin = cfg.arbitration() == Arbitration.ROUND_ROBIN;
+        this.page = cfg.pagePolicy();
+        this.readDone = t.readDelay() + cfg.backendLatency();
+        this.writeDone = t.writeDelay();
+        this.lineMask = ~((long) spec.organization().burstBytes() - 1);
+        int cap = cfg.readQueue() + cfg.writeQueue() + (twoLevel ? cfg.bankQueue() * banks : 0);
+        rAddr = new long[cap];
+        rTag = new long[cap];
+        rArrival = new long[cap];
+        rEligible = new long[cap];
+        rSeq = new long[cap];
+        rBank = new int[cap];
+        rRow = new int[cap];
+        rType = new int[cap];
+        rNext = new int[cap];
+        rPrev = new int[cap];
+        freeSlots = new int[cap];
+        for (int i = 0; i < cap; i++) {
+            freeSlots[i] = cap - 1 - i;
+        }
+        freeTop = cap;
+        bHead = new int[banks * 2];
+        bTail = new int[banks * 2];
+        java.util.Arrays.fill(bHead, -1);
+        java.util.Arrays.fill(bTail, -1);
+        bCount = new int[banks * 2];
+        bHits = new int[banks * 2];
+        activeBanks = new long[(banks + 63) / 64];
+        rankPending = new int[ranks];
+        writeIndex = new LineIndex(cap);
+        rowAccesses = new int[banks];
+        closedForConflict = new boolean[banks];
+        openedByConflict = new boolean[banks];
+        refreshOn = cfg.refresh() != RefreshMode.NONE;
+        perBank = cfg.refresh() == RefreshMode.PER_BANK;
+        if (perBank && !t.perBankRefresh()) {
+            throw new IllegalArgumentException(spec.standard().name() + " has no per-bank refresh in this preset"
+                    + " (tRFCpb is 0); use refresh: all-bank");
+        }
+        refreshDue = new long[ranks];
+        refreshPending = new boolean[ranks];
+        refreshSince = new long[ranks];
+        nextRefreshBank = new int[ranks];
+        bankRefreshPending = new boolean[banks];
+        rankBankRefreshes = new int[ranks];
+        for (int r = 0; r < ranks; r++) {
+            // Staggered: rank r first refreshes at (r + 1) * interval / ranks (DRAMSim3 RANK_LEVEL_STAGGERED).
+            long interval = perBank ? t.refiPb() : t.refi();
+            refreshDue[r] = refreshOn ? (r + 1) * interval / ranks : NEVER;
+        }
+        lastActivity = new long[ranks];
+        downSince = new long[ranks];
+        nextDecision = refreshOn ? minDue() : NEVER;
+    }
+
+    public void setListener(RequestListener l) {
+        this.listener = l == null ? RequestListener.NONE : l;
+    }
+
+    public TimingEngine device() {
+        return dev;
+    }
+
+    /** The cycle of the last decision made. */
+    public long now() {
+        return now;
+    }
+
+    /** Requests waiting in the controller (not yet served). */
+    public int pendingRequests() {
+        return pending[READ] + pending[WRITE];
+    }
+
+    /** True when a request of this kind would be accepted now. */
+    public boolean canAccept(boolean write) {
+        int type = write ? WRITE : READ;
+        int limit = write ? cfg.writeQueue() : cfg.readQueue();
+        return (twoLevel ? tqCount[type] : pending[type]) < limit;
+    }
+
+    /**
+     * Accepts a request at {@code cycle} (moved to just after the last decision if earlier). The caller checks
+     * {@link #canAccept} first. Returns the acceptance cycle.
+     */
+    public long admit(long addr, boolean write, long tag, long cycle) {
+        long c = Math.max(cycle, now + 1);
+        int type = write ? WRITE : READ;
+        stats.accepted(write, c);
+        long line = addr & lineMask;
+        int queued = writeIndex.get(line);
+        if (queued >= 0) {
+            if (write) {
+                stats.writeMerged(c); // the queued write will carry the newer data
+                listener.writeDone(tag, c, c);
+            } else {
+                long done = c + Math.max(1, cfg.frontendLatency());
+                stats.readForwarded(c, done);
+                listener.readDone(tag, c, done);
+            }
+            return c;
+        }
+        if (freeTop == 0 || !canAccept(write)) {
+            throw new IllegalStateException("channel " + channel + " queue full; check canAccept first");
+        }
+        int i = freeSlots[--freeTop];
+        rAddr[i] = addr;
+        rTag[i] = tag;
+        rArrival[i] = c;
+        rEligible[i] = c + cfg.frontendLatency();
+        rSeq[i] = seqCounter++;
+        int bank = map.bankInChannel(addr);
+        rBank[i] = bank;
+        rRow[i] = map.row(addr);
+        rType[i] = type;
+        pending[type]++;
+        int rank = bank / banksPerRank;
+        rankPending[rank]++;
+        if (c > lastActivity[rank]) {
+            lastActivity[rank] = c;
+        }
+        if (write) {
+            writeIndex.put(line, i);
+        }
+        if (twoLevel) {
+            linkLast(tqHead, tqTail, type, i);
+            tqCount[type]++;
+            updateDrain();
+            transferWanted = true;
+            wakeAt(c);
+        } else {
+            appendToBank(i);
+            updateDrain();
+        }
+        if (dev.poweredDown(rank)) {
+            wakeAt(c);
+        }
+        stats.occupancy(channel, c, pending[READ], pending[WRITE]);
+        return c;
+    }
+
+    /** Makes every queued write drain (end of a trace), so that all requests complete. */
+    public void flush() {
+        flushing = true;
+        updateDrain();
+        transferWanted = true;
+        wakeAt(now + 1);
+    }
+
+    /** Processes every decision at cycles before {@code limit}. */
+    public void advanceTo(long limit) {
+        while (true) {
+            long n = Math.min(nextDecision, wake);
+            if (n >= limit) {
+                return;
+            }
+            decideAt(n);
+        }
+    }
+
+    /** Processes the next decision; false when nothing will ever happen (no requests, no refresh). */
+    public boolean step() {
+        long n = Math.min(nextDecision, wake);
+        if (n >= NEVER) {
+            return false;
+        }
+        decideAt(n);
+        return true;
+    }
+
+    private void decideAt(long n) {
+        now = n;
+        wake = NEVER;
+        nextDecision = decide(n);
+    }
+
+    private void wakeAt(long c) {
+        if (c < wake) {
+            wake = c;
+        }
+    }
+
+    // ---- queues ----
+
+    private void linkLast(int[] head, int[] tail, int list, int i) {
+        rNext[i] = -1;
+        rPrev[i] = tail[list];
+        if (tail[list] >= 0) {
+            rNext[tail[list]] = i;
+        } else {
+            head[list] = i;
+        }
+        tail[list] = i;
+    }
+
+    private void unlink(int[] head, int[] tail, int list, int i) {
+        int p = rPrev[i];
+        int n = rNext[i];
+        if (p >= 0) {
+            rNext[p] = n;
+        } else {
+            head[list] = n;
+        }
+        if (n >= 0) {
+            rPrev[n] = p;
+        } else {
+            tail[list] = p;
+        }
+    }
+
+    private void appendToBank(int i) {
+        int b = rBank[i];
+        int list = b * 2 + rType[i];
+        linkLast(bHead, bTail, list, i);
+        bCount[list]++;
+        bankQueued++;
+        if (dev.openRow(b) == rRow[i]) {
+            bHits[list]++;
+        }
+        activeBanks[b >>> 6] |= 1L << b;
+        // The bank's candidate may have changed (a new head or hit): look again when it could act.
+        long e = candidateTime(b);
+        if (e < NEVER) {
+            wakeAt(Math.max(e, now + 1));
+        }
+    }
+
+    private int bankLoad(int b) {
+        return bCount[b * 2] + bCount[b * 2 + 1];
+    }
+
+    /**
+     * Two-level mode: moves waiting requests of the current mode (reads, or writes while draining) into bank queues
+     * with room, oldest first, at most {@code transfersPerCycle} per cycle; they can be scheduled from the next cycle.
+     */
+    private void transfer(long c) {
+        transferWanted = false;
+        int limit = cfg.transfersPerCycle() == 0 ? Integer.MAX_VALUE : cfg.transfersPerCycle();
+        int moved = 0;
+        int type = draining ? WRITE : READ;
+        for (int i = tqHead[type]; i >= 0 && moved < limit; ) {
+            int next = rNext[i];
+            if (bankLoad(rBank[i]) < cfg.bankQueue()) {
+                unlink(tqHead, tqTail, type, i);
+                tqCount[type]--;
+                if (rEligible[i] < c + 1) {
+                    rEligible[i] = c + 1;
+                }
+                appendToBank(i);
+                moved++;
+                if (type == WRITE && --drainQuota <= 0) {
+                    draining = false;
+                    updateDrain();
+                    break;
+                }
+            }
+            i = next;
+        }
+        if (moved > 0 && (tqCount[READ] > 0 || tqCount[WRITE] > 0)) {
+            transferWanted = true; // more may move next cycle
+            wakeAt(c + 1);
+        }
+    }
+
+    /**
+     * Write-drain mode: entered when the write queue reaches the high watermark, or holds more than {@code writeIdle}
+     * writes while no read waits; it then drains the writes present down to the low watermark.
+     */
+    private void updateDrain() {
+        int writes = twoLevel ? tqCount[WRITE] : pending[WRITE];
+        if (draining) {
+            if (writes == 0) {
+                draining = false;
+                wakeAt(now + 1);
+            }
+            return;
+        }
+        boolean start = writes >= cfg.writeHigh()
+                || (writes > cfg.writeIdle() && (twoLevel ? bankQueued == 0 : pending[READ] == 0))
+                || (flushing && writes > 0);
+        if (start) {
+            draining = true;
+            drainQuota = Math.max(1, writes - (flushing ? 0 : cfg.writeLow()));
+            wakeAt(now + 1);
+        }
+    }
+
+    // ---- decisions ----
+
+    /** Makes the decision at cycle {@code c}; returns the next cycle anything may happen. */
+    private long decide(long c) {
+        if (refreshOn) {
+            markRefreshes(c);
+        }
+        long next;
+        if (dualBus) {
+            next = Math.min(selectAndIssue(c, Command.Bus.ROW), selectAndIssue(c, Command.Bus.COLUMN));
+        } else {
+            next = selectAndIssue(c, null);
+        }
+        if (twoLevel && transferWanted) {
+            transfer(c); // after the command, as DRAMSim3 schedules transactions after issuing
+        }
+        return Math.max(c + 1, next);
+    }
+
+    private void markRefreshes(long c) {
+        for (int r = 0; r < ranks; r++) {
+            if (refreshDue[r] > c) {
+                continue;
+            }
+            if (perBank) {
+                if (rankBankRefreshes[r] > 0) {
+                    continue; // one per-bank refresh at a time per rank
+                }
+                int b = r * banksPerRank + nextRefreshBank[r];
+                nextRefreshBank[r] = (nextRefreshBank[r] + 1) % banksPerRank;
+                bankRefreshPending[b] = true;
+                rankBankRefreshes[r]++;
+                refreshSince[r] = refreshDue[r];
+                refreshDue[r] += t.refiPb();
+            } else if (!refreshPending[r]) {
+                refreshPending[r] = true;
+                refreshSince[r] = refreshDue[r];
+                refreshDue[r] += t.refi();
+            }
+        }
+    }
+
+    private long minDue() {
+        long m = NEVER;
+        for (long d : refreshDue) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
+    /**
+     * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
+     * lower bound on the next cycle a decision may issue something.
+     */
+    private long selectAndIssue(long c, Command.Bus bus) {
+        long next = NEVER;
+        boolean rowBus = bus == null || bus == Command.Bus.ROW;
+        // 1. Refresh and power-down exit first (DRAMSim3 finishes a pending refresh before anything else).
+        if (rowBus) {
+            for (int r = 0; r < ranks; r++) {
+                int first = r * banksPerRank;
+                if (refreshOn && refreshDue[r] > c && refreshDue[r] < next) {
+                    next = refreshDue[r];
+                }
+                if (dev.poweredDown(r)) {
+                    if (rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                        long e = dev.earliest(Command.PDX, first);
+                        if (e <= c) {
+                            issueRankCommand(Command.PDX, r, c);
+                            return c + 1;
+                        }
+                        next = Math.min(next, e);
+                    }
+                } else if (refreshPending[r]) {
+                    Command cmd = dev.anyOpen(r) ? Command.PREA : Command.REF;
+                    long e = dev.earliest(cmd, first);
+                    if (e <= c) {
+                        issueRankCommand(cmd, r, c);
+                        return c + 1;
+                    }
+                    next = Math.min(next, e);
+                } else if (rankBankRefreshes[r] > 0) {
+                    for (int b = first; b < first + banksPerRank; b++) {
+                        if (bankRefreshPending[b]) {
+                            Command cmd = dev.isOpen(b) ? Command.PRE : Command.REFPB;
+                            long e = dev.earliest(cmd, b);
+                            if (e <= c) {
+                                issueBankRefresh(cmd, b, c);
+                                return c + 1;
+                            }
+                            next = Math.min(next, e);
+                        }
+                    }
+                }
+            }
+        }
+        // 2. Requests.
+        int bestCol = -1;
+        int bestColCmd = 0;
+        long bestColSeq = Long.MAX_VALUE;
+        int bestRow = -1;
+        int bestRowCmd = 0;
+        long bestRowSeq = Long.MAX_VALUE;
+        int ready = 0;
+        for (int w = 0; w < activeBanks.length; w++) {
+            long bits = activeBanks[w];
+            while (bits != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int r = b / banksPerRank;
+                if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r) || !candidate(b)) {
+                    continue;
+                }
+                Command cmd = Command.ALL[candCmd];
+                if (bus != null && cmd.bus() != bus) {
+                    continue;
+                }
+                int req = candReq;
+                long at = dev.earliest(cmd, b);
+                if (rEligible[req] > at) {
+                    at = rEligible[req];
+                }
+                if (at > c && altReq >= 0) {
+                    Command alt = Command.ALL[altCmd];
+                    long altAt = Math.max(dev.earliest(alt, b), rEligible[altReq]);
+                    if (altAt <= c || altAt < at) {
+                        cmd = alt;
+                        req = altReq;
+                        candCmd = altCmd;
+                        at = altAt;
+                    }
+                }
+                if (at > c) {
+                    if (at < next) {
+                        next = at;
+                    }
+                    continue;
+                }
+                ready++;
+                long seq = rSeq[req];
+                if (roundRobin) {
+                    // Turn order: banks after the last issuer first. The distance stands in for age.
+                    seq = (b - rrLast - 1 + banks) % banks;
+                    if (seq < bestRowSeq) {
+                        bestRowSeq = seq;
+                        bestRow = req;
+                        bestRowCmd = candCmd;
+                    }
+                } else if (cmd.isColumn() && frfcfs) {
+                    if (seq < bestColSeq) {
+                        bestColSeq = seq;
+                        bestCol = req;
+                        bestColCmd = candCmd;
+                    }
+                } else if (seq < bestRowSeq) {
+                    bestRowSeq = seq;
+                    bestRow = req;
+                    bestRowCmd = candCmd;
+                }
+            }
+        }
+        // 3. Power-down entry when a rank has nothing to do.
+        int downRank = -1;
+        if (cfg.powerDown() && rowBus) {
+            for (int r = 0; r < ranks; r++) {
+                if (dev.poweredDown(r) || rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                    continue;
+                }
+                long e = Math.max(lastActivity[r] + cfg.powerDownIdle(), dev.earliest(Command.PDE, r * banksPerRank));
+                if (e <= c && downRank < 0) {
+                    downRank = r;
+                } else {
+                    next = Math.min(next, Math.max(e, c + 1));
+                }
+            }
+        }
+        int chosen = bestCol >= 0 ? bestCol : bestRow;
+        if (chosen < 0) {
+            if (downRank >= 0) {
+                issueRankCommand(Command.PDE, downRank, c);
+                return c + 1;
+            }
+            return next;
+        }
+        int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
+        int b = rBank[chosen];
+        rrLast = b;
+        issueForRequest(Command.ALL[chosenCmd], chosen, c);
+        if (ready > 1 || downRank >= 0) {
+            return c + 1; // the others were ready and may still be
+        }
+        // Nothing else was ready: the issuing bank's next command is the only new candidate.
+        next = Math.min(next, candidateTime(b));
+        return Math.max(c + 1, next);
+    }
+
+    /**
+     * Computes bank {@code b}'s candidate into {@link #candCmd}/{@link #candReq}; false when it has none (no queued
+     * request of a kind the current mode schedules).
+     */
+    private boolean candidate(int b) {
+        altReq = -1;
+        boolean reads;
+        boolean writes;
+        if (twoLevel) {
+            reads = bCount[b * 2] > 0;
+            writes = bCount[b * 2 + 1] > 0;
+        } else {
+            reads = !draining && bCount[b * 2] > 0;
+            writes = draining && bCount[b * 2 + 1] > 0;
+        }
+        if (!reads && !writes) {
+            return false;
+        }
+        int hr = reads ? bHead[b * 2] : -1;
+        int hw = writes ? bHead[b * 2 + 1] : -1;
+        int head = hr < 0 ? hw : (hw < 0 || rSeq[hr] < rSeq[hw] ? hr : hw);
+        int open = dev.openRow(b);
+        if (open < 0) {
+            candCmd = Command.ACT.ordinal();
+            candReq = head;
+            return true;
+        }
+        if (rRow[head] == open) {
+            candReq = head;
+            candCmd = columnCommand(head, b).ordinal();
+            return true;
+        }
+        int hits = (reads ? bHits[b * 2] : 0) + (writes ? bHits[b * 2 + 1] : 0);
+        if (frfcfs && hits > 0) {
+            int best = -1;
+            if (reads) {
+                best = firstHit(bHead[b * 2], open);
+            }
+            if (writes) {
+                int w = firstHit(bHead[b * 2 + 1], open);
+                if (w >= 0 && (best < 0 || rSeq[w] < rSeq[best])) {
+                    best = w;
+                }
+            }
+            if (cfg.rowHitCap() == 0 || rowAccesses[b] < cfg.rowHitCap()) {
+                candReq = best;
+                candCmd = columnCommand(best, b).ordinal();
+                return true;
+            }
+            // Cap reached: the oldest request's precharge may now go, but a younger hit that is ready first still
+            // goes first (first-ready, as DRAMSim3's per-bank queue scan does).
+            altReq = best;
+            altCmd = columnCommand(best, b).ordinal();
+        }
+        candCmd = Command.PRE.ordinal();
+        candReq = head;
+        return true;
+    }
+
+    /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
+    private long candidateTime(int b) {
+        if (!candidate(b)) {
+            return NEVER;
+        }
+        long e = Math.max(dev.earliest(Command.ALL[candCmd], b), rEligible[candReq]);
+        if (altReq >= 0) {
+            e = Math.min(e, Math.max(dev.earliest(Command.ALL[altCmd], b), rEligible[altReq]));
+        }
+        return e;
+    }
+
+    private int firstHit(int from, int row) {
+        for (int i = from; i >= 0; i = rNext[i]) {
+            if (rRow[i] == row) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** RD/WR or, when the page policy closes the row with this access, RDA/WRA. */
+    private Command columnCommand(int req, int b) {
+        boolean write = rType[req] == WRITE;
+        boolean close;
+        switch (page) {
+            case CLOSE:
+                close = true;
+                break;
+            case CLOSE_ADAPTIVE:
+                close = bHits[b * 2] + bHits[b * 2 + 1] <= 1;
+                break;
+            case OPEN_ADAPTIVE:
+                int hitsAll = bHits[b * 2] + bHits[b * 2 + 1];
+                close = hitsAll <= 1 && bankLoad(b) - hitsAll > 0;
+                break;
+            default:
+                close = false;
+        }
+        if (write) {
+            return close ? Command.WRA : Command.WR;
+        }
+        return close ? Command.RDA : Command.RD;
+    }
+
+    // ---- issuing ----
+
+    private void issueForRequest(Command cmd, int req, long c) {
+        int b = rBank[req];
+        int rank = b / banksPerRank;
+        int openBefore = dev.openRow(b);
+        dev.issueUnchecked(cmd, b, rRow[req], c);
+        stats.command(cmd, channel, b, c);
+        lastActivity[rank] = c;
+        switch (cmd) {
+            case ACT:
+                openedByConflict[b] = closedForConflict[b];
+                closedForConflict[b] = false;
+                rowAccesses[b] = 0;
+                recountHits(b);
+                break;
+            case PRE:
+                closedForConflict[b] = true;
+                bankClosed(b);
+                break;
+            default:
+                completeColumn(cmd, req, b, openBefore, c);
+                break;
+        }
+    }
+
+    private void completeColumn(Command cmd, int req, int b, int openBefore, long c) {
+        int type = rType[req];
+        int list = b * 2 + type;
+        int outcome = rowAccesses[b] > 0 ? 0 : (openedByConflict[b] ? 2 : 1);
+        rowAccesses[b]++;
+        unlink(bHead, bTail, list, req);
+        bCount[list]--;
+        bankQueued--;
+        if (rRow[req] == openBefore) {
+            bHits[list]--;
+        }
+        if (cmd.autoPrecharge()) {
+            closedForConflict[b] = false;
+            bankClosed(b);
+        }
+        if (bankLoad(b) == 0) {
+            activeBanks[b >>> 6] &= ~(1L << b);
+        }
+        long arrival = rArrival[req];
+        long done = c + (type == WRITE ? writeDone : readDone);
+        stats.column(channel, b, type == WRITE, outcome, arrival, c, done);
+        pending[type]--;
+        rankPending[b / banksPerRank]--;
+        if (type == WRITE) {
+            writeIndex.remove(rAddr[req] & lineMask, req);
+            listener.writeDone(rTag[req], arrival, done);
+        } else {
+            listener.readDone(rTag[req], arrival, done);
+        }
+        freeSlots[freeTop++] = req;
+        stats.occupancy(channel, c, pending[READ], pending[WRITE]);
+        if (twoLevel) {
+            if (!draining) {
+                updateDrain();
+            }
+            transferWanted = true;
+        } else {
+            boolean was = draining;
+            if (draining && type == WRITE && --drainQuota <= 0) {
+                draining = false;
+            }
+            updateDrain();
+            if (was != draining) {
+                wakeAt(c + 1);
+            }
+        }
+    }
+
+    private void bankClosed(int b) {
+        bHits[b * 2] = 0;
+        bHits[b * 2 + 1] = 0;
+        rowAccesses[b] = 0;
+    }
+
+    private void recountHits(int b) {
+        int row = dev.openRow(b);
+        for (int type = 0; type < 2; type++) {
+            int n = 0;
+            for (int i = bHead[b * 2 + type]; i >= 0; i = rNext[i]) {
+                if (rRow[i] == row) {
+                    n++;
+                }
+            }
+            bHits[b * 2 + type] = n;
+        }
+    }
+
+    private void issueRankCommand(Command cmd, int r, long c) {
+        int first = r * banksPerRank;
+        dev.issueUnchecked(cmd, first, -1, c);
+        stats.command(cmd, channel, first, c);
+        switch (cmd) {
+            case PREA:
+                for (int b = first; b < first + banksPerRank; b++) {
+                    closedForConflict[b] = false;
+                    bankClosed(b);
+                }
+                break;
+            case REF:
+                refreshPending[r] = false;
+                stats.refreshStall(c + t.rfc() - refreshSince[r]);
+                lastActivity[r] = c + t.rfc();
+                break;
+            case PDE:
+                downSince[r] = c;
+                break;
+            case PDX:
+                stats.poweredDown(c - downSince[r]);
+                lastActivity[r] = c;
+                break;
+            default:
+                break;
+        }
+        wakeAt(c + 1); // rank-wide commands change which banks have candidates
+    }
+
+    private void issueBankRefresh(Command cmd, int b, long c) {
+        dev.issueUnchecked(cmd, b, -1, c);
+        stats.command(cmd, channel, b, c);
+        int r = b / banksPerRank;
+        if (cmd == Command.PRE) {
+            closedForConflict[b] = false;
+            bankClosed(b);
+        } else {
+            bankRefreshPending[b] = false;
+            rankBankRefreshes[r]--;
+            stats.refreshStall(c + t.rfcPb() - refreshSince[r]);
+            lastActivity[r] = c + t.rfcPb();
+        }
+        wakeAt(c + 1);
+    }
+
+    /** Brings power-down accounting up to {@code cycle} for ranks still down (end of a run). */
+    public void closeAccounting(long cycle) {
+        for (int r = 0; r < ranks; r++) {
+            if (dev.poweredDown(r)) {
+                stats.poweredDown(cycle - downSince[r]);
+                downSince[r] = cycle;
+            }
+        }
+    }
+}

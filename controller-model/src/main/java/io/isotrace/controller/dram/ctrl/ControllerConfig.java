@@ -1,0 +1,84 @@
+package io.isotrace.controller.dram.ctrl;
+
+import java.util.Objects;
+
+/**
+ * How a channel controller queues and schedules, one record so a configuration file maps onto it field by field.
+ *
+ * @param readQueue        read requests the controller accepts before it refuses more
+ * @param writeQueue       write requests (the write buffer)
+ * @param bankQueue        per-bank command-queue depth; 0 means one level: every accepted request is schedulable at
+ *                         once (Ramulator 2, gem5). With {@code n > 0}, accepted requests wait in the read/write
+ *                         queues and move to their bank's queue of {@code n} when it has room, as in DRAMSim3
+ *                         ({@code trans_queue_size}, {@code cmd_queue_size})
+ * @param transfersPerCycle two-level mode: requests moved from the read/write queues into bank queues per cycle
+ *                         (DRAMSim3 moves one); 0 for no limit
+ * @param writeHigh        start draining writes when this many are queued
+ * @param writeLow         drain down to this many
+ * @param writeIdle        also drain when no read is waiting and more than this many writes are queued
+ * @param pagePolicy       when rows close
+ * @param scheduler        FR-FCFS or FCFS
+ * @param arbitration      among banks with ready commands: oldest first, or round-robin (DRAMSim3)
+ * @param rowHitCap        FR-FCFS: accesses an open row may serve while an older request waits for another row of the
+ *                         bank (0: no cap)
+ * @param refresh          refresh scheme
+ * @param powerDown        enter precharge/active power-down when a rank has been idle {@code powerDownIdle} cycles
+ * @param powerDownIdle    idle cycles before power-down entry
+ * @param frontendLatency  cycles from acceptance until a request can be scheduled
+ * @param backendLatency   cycles added to every read's return (PHY, return path)
+ * @param epochCycles      width of one bandwidth-over-time bucket, in cycles
+ */
+public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int transfersPerCycle, int writeHigh, int writeLow,
+                               int writeIdle, PagePolicy pagePolicy, SchedulerPolicy scheduler, Arbitration arbitration,
+                               int rowHitCap,
+                               RefreshMode refresh, boolean powerDown, int powerDownIdle, int frontendLatency,
+                               int backendLatency, int epochCycles) {
+    public ControllerConfig {
+        Objects.requireNonNull(pagePolicy, "pagePolicy");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(arbitration, "arbitration");
+        Objects.requireNonNull(refresh, "refresh");
+        if (readQueue < 1 || writeQueue < 1) {
+            throw new IllegalArgumentException("queues need at least one entry");
+        }
+        if (transfersPerCycle < 0) {
+            throw new IllegalArgumentException("transfersPerCycle must be 0 (no limit) or positive");
+        }
+        if (bankQueue < 0) {
+            throw new IllegalArgumentException("bankQueue must be 0 (one level) or positive");
+        }
+        if (writeHigh < 1 || writeHigh > writeQueue) {
+            throw new IllegalArgumentException("write high watermark must be in 1.." + writeQueue + ", got " + writeHigh);
+        }
+        if (writeLow < 0 || writeLow >= writeHigh) {
+            throw new IllegalArgumentException("write low watermark must be in 0.." + (writeHigh - 1) + ", got "
+                    + writeLow);
+        }
+        if (writeIdle < 0 || rowHitCap < 0 || powerDownIdle < 0 || frontendLatency < 0 || backendLatency < 0) {
+            throw new IllegalArgumentException("counts and latencies must not be negative");
+        }
+        if (epochCycles < 1) {
+            throw new IllegalArgumentException("epochCycles must be positive");
+        }
+    }
+
+    /**
+     * The defaults: one-level 32+32 queues, writes drained between 80 % and 20 % (Ramulator 2's watermarks), open
+     * pages, FR-FCFS capped at 4 hits, all-bank refresh, no power-down, one frontend cycle.
+     */
+    public static ControllerConfig defaults() {
+        return new ControllerConfig(32, 32, 0, 0, 26, 6, 0, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
+                Arbitration.OLDEST_FIRST, 4, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
+    }
+
+    /**
+     * DRAMSim3's controller as its DDR4 ini files configure it: 32-entry read and write queues feeding per-bank
+     * command queues of 8 (one request moved per cycle), writes drained when the buffer is full or when more than 8 wait and nothing else does,
+     * open page, FR-FCFS with a row-hit cap of 4 within each bank and round-robin across banks, rank-staggered
+     * refresh.
+     */
+    public static ControllerConfig dramsim3() {
+        return new ControllerConfig(32, 32, 8, 1, 32, 0, 8, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
+                Arbitration.ROUND_ROBIN, 4, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
+    }
+}

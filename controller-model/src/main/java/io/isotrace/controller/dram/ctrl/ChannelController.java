@@ -41,6 +41,8 @@ public final class ChannelController {
     private final int banks;
     private final int ranks;
     private final int banksPerRank;
+    /** log2(banksPerRank): bank to rank by a shift (all counts are powers of two). */
+    private final int rankShift;
     private final boolean twoLevel;
     private final boolean dualBus;
     private final boolean frfcfs;
@@ -95,8 +97,8 @@ public final class ChannelController {
     private boolean draining;
     private int drainQuota;
     private boolean flushing;
-    /** Two-level mode: something may move from the read/write queues into bank queues at the next decision. */
-    private boolean transferWanted;
+    /** Two-level mode: the next cycle something may move from the read/write queues into bank queues. */
+    private long transferAt = NEVER;
 
     // ---- refresh ----
     private final long[] refreshDue;
@@ -115,10 +117,11 @@ public final class ChannelController {
     // ---- time ----
     /** The cycle of the last decision made (-1 before the first). */
     private long now = -1;
-    /** The next cycle at which a decision may do something (a lower bound), or NEVER. */
-    private long nextDecision = NEVER;
-    /** Candidates added or changed since the last scan become actionable no earlier than this. */
-    private long wake = NEVER;
+    /**
+     * A lower bound on the next cycle a command may issue: the minimum ready time over all candidates at the last
+     * scan, lowered whenever a candidate is added or changed. Scans happen only from this cycle on.
+     */
+    private long scanAt = NEVER;
 
     // ---- scratch results of candidate() (fields, not objects: no allocation) ----
     private int candCmd;
@@ -126,6 +129,25 @@ public final class ChannelController {
     /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
     private int altCmd;
     private int altReq = -1;
+    /** Per bank: the candidate computed last and whether it still holds (bank state and queue unchanged). */
+    private final boolean[] cacheValid;
+    private final int[] cacheCmd;
+    private final int[] cacheReq;
+    private final int[] cacheAltCmd;
+    private final int[] cacheAltReq;
+    /** Scratch: banks found ready in the current scan. */
+    private final int[] readyBanks;
+    /**
+     * Per bank: the bank-local part of its candidate's ready time (bank and bank-group constraints, the request's
+     * eligibility), valid until a command issues in its bank group or the candidate changes.
+     */
+    private final boolean[] localValid;
+    private final long[] localReady;
+    private final long[] localAltReady;
+    /** Per rank and command: the rank, channel and bus part of the ready time, refreshed at each scan. */
+    private final long[] rankReady;
+    private final int groupShift;
+    private static final int NC = Command.COUNT;
 
     public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
         this.channel = channel;
@@ -137,6 +159,7 @@ public final class ChannelController {
         this.banks = dev.banks();
         this.ranks = spec.organization().ranks();
         this.banksPerRank = dev.banksPerRank();
+        this.rankShift = Integer.numberOfTrailingZeros(banksPerRank);
         this.twoLevel = cfg.bankQueue() > 0;
         this.dualBus = spec.standard().dualCommandBus();
         this.frfcfs = cfg.scheduler() == SchedulerPolicy.FRFCFS;
@@ -171,6 +194,17 @@ public final class ChannelController {
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
+        cacheValid = new boolean[banks];
+        cacheCmd = new int[banks];
+        cacheReq = new int[banks];
+        cacheAltCmd = new int[banks];
+        cacheAltReq = new int[banks];
+        readyBanks = new int[banks];
+        localValid = new boolean[banks];
+        localReady = new long[banks];
+        localAltReady = new long[banks];
+        rankReady = new long[ranks * NC];
+        groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
         refreshOn = cfg.refresh() != RefreshMode.NONE;
@@ -192,7 +226,23 @@ public final class ChannelController {
         }
         lastActivity = new long[ranks];
         downSince = new long[ranks];
-        nextDecision = refreshOn ? minDue() : NEVER;
+        scanAt = refreshOn ? minDue() : NEVER;
+    }
+
+    /**
+     * Test aid: decide at every cycle instead of jumping to the next possible event. The event-driven schedule must
+     * make exactly the same decisions; tests compare the two.
+     */
+    void setCycleByCycle(boolean on) {
+        cycleByCycle = on;
+    }
+
+    private boolean cycleByCycle;
+    private CommandObserver observer;
+
+    /** Sets (or with null, removes) the observer of every issued command. */
+    public void setCommandObserver(CommandObserver o) {
+        observer = o;
     }
 
     public void setListener(RequestListener l) {
@@ -226,6 +276,10 @@ public final class ChannelController {
      */
     public long admit(long addr, boolean write, long tag, long cycle) {
         long c = Math.max(cycle, now + 1);
+        // Time has reached c: settle every decision before it, then stand at c - 1, so that whatever this arrival
+        // changes (a drain starting, a new candidate) takes effect at c and never in the past.
+        advanceTo(c);
+        now = c - 1;
         int type = write ? WRITE : READ;
         stats.accepted(write, c);
         long line = addr & lineMask;
@@ -249,13 +303,12 @@ public final class ChannelController {
         rTag[i] = tag;
         rArrival[i] = c;
         rEligible[i] = c + cfg.frontendLatency();
-        rSeq[i] = seqCounter++;
         int bank = map.bankInChannel(addr);
         rBank[i] = bank;
         rRow[i] = map.row(addr);
         rType[i] = type;
         pending[type]++;
-        int rank = bank / banksPerRank;
+        int rank = (bank >> rankShift);
         rankPending[rank]++;
         if (c > lastActivity[rank]) {
             lastActivity[rank] = c;
@@ -267,8 +320,7 @@ public final class ChannelController {
             linkLast(tqHead, tqTail, type, i);
             tqCount[type]++;
             updateDrain();
-            transferWanted = true;
-            wakeAt(c);
+            transferAt(c);
         } else {
             appendToBank(i);
             updateDrain();
@@ -284,14 +336,14 @@ public final class ChannelController {
     public void flush() {
         flushing = true;
         updateDrain();
-        transferWanted = true;
+        transferAt(now + 1);
         wakeAt(now + 1);
     }
 
     /** Processes every decision at cycles before {@code limit}. */
     public void advanceTo(long limit) {
         while (true) {
-            long n = Math.min(nextDecision, wake);
+            long n = Math.min(scanAt, transferAt);
             if (n >= limit) {
                 return;
             }
@@ -301,7 +353,7 @@ public final class ChannelController {
 
     /** Processes the next decision; false when nothing will ever happen (no requests, no refresh). */
     public boolean step() {
-        long n = Math.min(nextDecision, wake);
+        long n = Math.min(scanAt, transferAt);
         if (n >= NEVER) {
             return false;
         }
@@ -309,15 +361,37 @@ public final class ChannelController {
         return true;
     }
 
+    /**
+     * The decision at cycle {@code n}: issue the best ready command (if a scan is due), then move requests into bank
+     * queues (two-level mode), in that order as DRAMSim3 issues before it schedules transactions.
+     */
     private void decideAt(long n) {
         now = n;
-        wake = NEVER;
-        nextDecision = decide(n);
+        if (n >= scanAt) {
+            scanAt = NEVER;
+            long next = decide(n);
+            if (cycleByCycle && (pendingRequests() > 0 || next < NEVER)) {
+                next = n + 1;
+            }
+            if (next < scanAt) {
+                scanAt = next;
+            }
+        }
+        if (transferAt <= n) {
+            transfer(n);
+        }
     }
 
+    /** Something may be ready to issue at cycle {@code c}: scan then. */
     private void wakeAt(long c) {
-        if (c < wake) {
-            wake = c;
+        if (c < scanAt) {
+            scanAt = c;
+        }
+    }
+
+    private void transferAt(long c) {
+        if (twoLevel && c < transferAt) {
+            transferAt = c;
         }
     }
 
@@ -350,11 +424,15 @@ public final class ChannelController {
     }
 
     private void appendToBank(int i) {
+        // Age is the order requests enter the bank queues: arrival order with one level, transfer order with two
+        // (a write moved in by a drain queues behind reads already there, as in DRAMSim3's per-bank queues).
+        rSeq[i] = seqCounter++;
         int b = rBank[i];
         int list = b * 2 + rType[i];
         linkLast(bHead, bTail, list, i);
         bCount[list]++;
         bankQueued++;
+        cacheValid[b] = false;
         if (dev.openRow(b) == rRow[i]) {
             bHits[list]++;
         }
@@ -375,7 +453,7 @@ public final class ChannelController {
      * with room, oldest first, at most {@code transfersPerCycle} per cycle; they can be scheduled from the next cycle.
      */
     private void transfer(long c) {
-        transferWanted = false;
+        transferAt = NEVER;
         int limit = cfg.transfersPerCycle() == 0 ? Integer.MAX_VALUE : cfg.transfersPerCycle();
         int moved = 0;
         int type = draining ? WRITE : READ;
@@ -398,8 +476,7 @@ public final class ChannelController {
             i = next;
         }
         if (moved > 0 && (tqCount[READ] > 0 || tqCount[WRITE] > 0)) {
-            transferWanted = true; // more may move next cycle
-            wakeAt(c + 1);
+            transferAt(c + 1); // more may move next cycle
         }
     }
 
@@ -412,7 +489,7 @@ public final class ChannelController {
         if (draining) {
             if (writes == 0) {
                 draining = false;
-                wakeAt(now + 1);
+                modeChanged();
             }
             return;
         }
@@ -422,6 +499,19 @@ public final class ChannelController {
         if (start) {
             draining = true;
             drainQuota = Math.max(1, writes - (flushing ? 0 : cfg.writeLow()));
+            modeChanged();
+        }
+    }
+
+    /**
+     * The read/write mode changed: with one level it changes which requests are candidates; with two, which queue
+     * feeds the bank queues.
+     */
+    private void modeChanged() {
+        if (twoLevel) {
+            transferAt(now + 1);
+        } else {
+            java.util.Arrays.fill(cacheValid, false);
             wakeAt(now + 1);
         }
     }
@@ -438,9 +528,6 @@ public final class ChannelController {
             next = Math.min(selectAndIssue(c, Command.Bus.ROW), selectAndIssue(c, Command.Bus.COLUMN));
         } else {
             next = selectAndIssue(c, null);
-        }
-        if (twoLevel && transferWanted) {
-            transfer(c); // after the command, as DRAMSim3 schedules transactions after issuing
         }
         return Math.max(c + 1, next);
     }
@@ -523,6 +610,7 @@ public final class ChannelController {
             }
         }
         // 2. Requests.
+        refreshRankReady();
         int bestCol = -1;
         int bestColCmd = 0;
         long bestColSeq = Long.MAX_VALUE;
@@ -535,7 +623,7 @@ public final class ChannelController {
             while (bits != 0) {
                 int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int r = b / banksPerRank;
+                int r = (b >> rankShift);
                 if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r) || !candidate(b)) {
                     continue;
                 }
@@ -543,16 +631,20 @@ public final class ChannelController {
                 if (bus != null && cmd.bus() != bus) {
                     continue;
                 }
+                if (!localValid[b]) {
+                    computeLocal(b);
+                }
                 int req = candReq;
-                long at = dev.earliest(cmd, b);
-                if (rEligible[req] > at) {
-                    at = rEligible[req];
+                int rankIdx = (b >> rankShift) * NC;
+                long at = localReady[b];
+                long rr = rankReady[rankIdx + candCmd];
+                if (rr > at) {
+                    at = rr;
                 }
                 if (at > c && altReq >= 0) {
-                    Command alt = Command.ALL[altCmd];
-                    long altAt = Math.max(dev.earliest(alt, b), rEligible[altReq]);
+                    long altAt = Math.max(localAltReady[b], rankReady[rankIdx + altCmd]);
                     if (altAt <= c || altAt < at) {
-                        cmd = alt;
+                        cmd = Command.ALL[altCmd];
                         req = altReq;
                         candCmd = altCmd;
                         at = altAt;
@@ -564,7 +656,7 @@ public final class ChannelController {
                     }
                     continue;
                 }
-                ready++;
+                readyBanks[ready++] = b;
                 long seq = rSeq[req];
                 if (roundRobin) {
                     // Turn order: banks after the last issuer first. The distance stands in for age.
@@ -614,11 +706,18 @@ public final class ChannelController {
         int b = rBank[chosen];
         rrLast = b;
         issueForRequest(Command.ALL[chosenCmd], chosen, c);
-        if (ready > 1 || downRank >= 0) {
-            return c + 1; // the others were ready and may still be
+        if (downRank >= 0) {
+            return c + 1;
         }
-        // Nothing else was ready: the issuing bank's next command is the only new candidate.
+        // Constraints only grow, so the minimum over the banks that were not ready stays a lower bound; the banks that
+        // were ready and the one that issued are looked at again now that the command has gone.
         next = Math.min(next, candidateTime(b));
+        for (int k = 0; k < ready && next > c + 1; k++) {
+            int o = readyBanks[k];
+            if (o != b) {
+                next = Math.min(next, candidateTime(o));
+            }
+        }
         return Math.max(c + 1, next);
     }
 
@@ -627,6 +726,24 @@ public final class ChannelController {
      * request of a kind the current mode schedules).
      */
     private boolean candidate(int b) {
+        if (cacheValid[b]) {
+            candCmd = cacheCmd[b];
+            candReq = cacheReq[b];
+            altCmd = cacheAltCmd[b];
+            altReq = cacheAltReq[b];
+            return candReq >= 0;
+        }
+        boolean found = computeCandidate(b);
+        cacheValid[b] = true;
+        localValid[b] = false;
+        cacheCmd[b] = candCmd;
+        cacheReq[b] = found ? candReq : -1;
+        cacheAltCmd[b] = altCmd;
+        cacheAltReq[b] = altReq;
+        return found;
+    }
+
+    private boolean computeCandidate(int b) {
         altReq = -1;
         boolean reads;
         boolean writes;
@@ -686,11 +803,61 @@ public final class ChannelController {
         if (!candidate(b)) {
             return NEVER;
         }
-        long e = Math.max(dev.earliest(Command.ALL[candCmd], b), rEligible[candReq]);
+        if (!localValid[b]) {
+            computeLocal(b);
+        }
+        // rankReady may be from before the last issue: constraints only grow, so this is a lower bound.
+        int rankIdx = (b >> rankShift) * NC;
+        long e = Math.max(localReady[b], rankReady[rankIdx + candCmd]);
         if (altReq >= 0) {
-            e = Math.min(e, Math.max(dev.earliest(Command.ALL[altCmd], b), rEligible[altReq]));
+            e = Math.min(e, Math.max(localAltReady[b], rankReady[rankIdx + altCmd]));
         }
         return e;
+    }
+
+    /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */
+    private void computeLocal(int b) {
+        localReady[b] = Math.max(dev.bankLevel(candCmd, b), rEligible[candReq]);
+        if (altReq >= 0) {
+            localAltReady[b] = Math.max(dev.bankLevel(altCmd, b), rEligible[altReq]);
+        }
+        localValid[b] = true;
+    }
+
+    /** Refreshes the rank/channel/bus part of every bank command's ready time. */
+    private void refreshRankReady() {
+        for (int r = 0; r < ranks; r++) {
+            int base = r * NC;
+            rankReady[base + ACT] = dev.rankLevel(ACT, r);
+            rankReady[base + PRE] = dev.rankLevel(PRE, r);
+            rankReady[base + RD] = dev.rankLevel(RD, r);
+            rankReady[base + WR] = dev.rankLevel(WR, r);
+            rankReady[base + RDA] = dev.rankLevel(RDA, r);
+            rankReady[base + WRA] = dev.rankLevel(WRA, r);
+        }
+    }
+
+    private static final int ACT = Command.ACT.ordinal();
+    private static final int PRE = Command.PRE.ordinal();
+    private static final int RD = Command.RD.ordinal();
+    private static final int WR = Command.WR.ordinal();
+    private static final int RDA = Command.RDA.ordinal();
+    private static final int WRA = Command.WRA.ordinal();
+
+    /** A command issued to bank {@code b}: the bank-local ready times of its bank group (or rank) are stale. */
+    private void groupChanged(int b, boolean wholeRank) {
+        int first;
+        int n;
+        if (wholeRank) {
+            first = (b >> rankShift) << rankShift;
+            n = banksPerRank;
+        } else {
+            first = (b >> groupShift) << groupShift;
+            n = 1 << groupShift;
+        }
+        for (int i = first; i < first + n; i++) {
+            localValid[i] = false;
+        }
     }
 
     private int firstHit(int from, int row) {
@@ -730,9 +897,17 @@ public final class ChannelController {
 
     private void issueForRequest(Command cmd, int req, long c) {
         int b = rBank[req];
-        int rank = b / banksPerRank;
+        int rank = (b >> rankShift);
         int openBefore = dev.openRow(b);
+        assert dev.legal(cmd, b, rRow[req]) == null && dev.earliest(cmd, b) <= c
+                : cmd + " to bank " + b + " at " + c + ": " + dev.legal(cmd, b, rRow[req]) + ", earliest "
+                + dev.earliest(cmd, b);
         dev.issueUnchecked(cmd, b, rRow[req], c);
+        if (observer != null) {
+            observer.issued(channel, cmd, b, rRow[req], c);
+        }
+        cacheValid[b] = false;
+        groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         lastActivity[rank] = c;
         switch (cmd) {
@@ -774,7 +949,7 @@ public final class ChannelController {
         long done = c + (type == WRITE ? writeDone : readDone);
         stats.column(channel, b, type == WRITE, outcome, arrival, c, done);
         pending[type]--;
-        rankPending[b / banksPerRank]--;
+        rankPending[(b >> rankShift)]--;
         if (type == WRITE) {
             writeIndex.remove(rAddr[req] & lineMask, req);
             listener.writeDone(rTag[req], arrival, done);
@@ -787,16 +962,13 @@ public final class ChannelController {
             if (!draining) {
                 updateDrain();
             }
-            transferWanted = true;
+            transferAt(c);
         } else {
-            boolean was = draining;
             if (draining && type == WRITE && --drainQuota <= 0) {
                 draining = false;
+                modeChanged();
             }
             updateDrain();
-            if (was != draining) {
-                wakeAt(c + 1);
-            }
         }
     }
 
@@ -821,13 +993,19 @@ public final class ChannelController {
 
     private void issueRankCommand(Command cmd, int r, long c) {
         int first = r * banksPerRank;
+        assert dev.legal(cmd, first, -1) == null && dev.earliest(cmd, first) <= c : cmd + " to rank " + r + " at " + c;
         dev.issueUnchecked(cmd, first, -1, c);
+        if (observer != null) {
+            observer.issued(channel, cmd, first, -1, c);
+        }
+        groupChanged(first, true);
         stats.command(cmd, channel, first, c);
         switch (cmd) {
             case PREA:
                 for (int b = first; b < first + banksPerRank; b++) {
                     closedForConflict[b] = false;
                     bankClosed(b);
+                    cacheValid[b] = false;
                 }
                 break;
             case REF:
@@ -849,9 +1027,15 @@ public final class ChannelController {
     }
 
     private void issueBankRefresh(Command cmd, int b, long c) {
+        assert dev.legal(cmd, b, -1) == null && dev.earliest(cmd, b) <= c : cmd + " to bank " + b + " at " + c;
         dev.issueUnchecked(cmd, b, -1, c);
+        if (observer != null) {
+            observer.issued(channel, cmd, b, -1, c);
+        }
+        groupChanged(b, false);
         stats.command(cmd, channel, b, c);
-        int r = b / banksPerRank;
+        int r = (b >> rankShift);
+        cacheValid[b] = false;
         if (cmd == Command.PRE) {
             closedForConflict[b] = false;
             bankClosed(b);

@@ -34,10 +34,19 @@ public final class TimingEngine {
     private final boolean dualBus;
     private final int[] commandCycles = new int[NC];
 
-    private final long[] channelNext = new long[NC];
-    private final long[] rankNext;
-    private final long[] groupNext;
-    private final long[] bankNext;
+    /**
+     * "Not before" cycles of every command at every node, in one array so a lookup touches few cache lines:
+     * channel first, then ranks, bank groups and banks, {@code Command.COUNT} entries each.
+     */
+    private final long[] next;
+    private final int rankBase;
+    private final int groupBase;
+    private final int bankBase;
+    /** Per bank: the offsets of its rank's, group's and own entries in {@link #next} (no divisions on lookups). */
+    private final int[] rankOff;
+    private final int[] groupOff;
+    private final int[] bankOff;
+    private final int[] rankOfBank;
     /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
     private final long[] busFree = new long[2];
     /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
@@ -61,9 +70,20 @@ public final class TimingEngine {
         for (Command c : Command.ALL) {
             commandCycles[c.ordinal()] = spec.standard().commandCycles(c);
         }
-        rankNext = new long[ranks * NC];
-        groupNext = new long[ranks * bankGroups * NC];
-        bankNext = new long[banks * NC];
+        rankBase = NC;
+        groupBase = rankBase + ranks * NC;
+        bankBase = groupBase + ranks * bankGroups * NC;
+        next = new long[bankBase + banks * NC];
+        rankOff = new int[banks];
+        groupOff = new int[banks];
+        bankOff = new int[banks];
+        rankOfBank = new int[banks];
+        for (int b = 0; b < banks; b++) {
+            rankOfBank[b] = b / banksPerRank;
+            rankOff[b] = rankBase + (b / banksPerRank) * NC;
+            groupOff[b] = groupBase + (b / banksPerGroup) * NC;
+            bankOff[b] = bankBase + b * NC;
+        }
         openRow = new int[banks];
         java.util.Arrays.fill(openRow, -1);
         openBanksInRank = new int[ranks];
@@ -101,7 +121,7 @@ public final class TimingEngine {
     }
 
     public int rankOf(int bank) {
-        return bank / banksPerRank;
+        return rankOfBank[bank];
     }
 
     public int groupOf(int bank) {
@@ -132,17 +152,17 @@ public final class TimingEngine {
      */
     public long earliest(Command cmd, int bank) {
         int c = cmd.ordinal();
-        int rank = bank / banksPerRank;
-        long t = bankNext[bank * NC + c];
-        long g = groupNext[(bank / banksPerGroup) * NC + c];
+        long[] n = next;
+        long t = n[bankOff[bank] + c];
+        long g = n[groupOff[bank] + c];
         if (g > t) {
             t = g;
         }
-        long r = rankNext[rank * NC + c];
+        long r = n[rankOff[bank] + c];
         if (r > t) {
             t = r;
         }
-        long ch = channelNext[c];
+        long ch = n[c];
         if (ch > t) {
             t = ch;
         }
@@ -150,21 +170,53 @@ public final class TimingEngine {
         if (bus > t) {
             t = bus;
         }
-        if (cmd.target() == Command.Target.RANK && (cmd == Command.PREA || cmd == Command.REF)) {
-            // A rank command waits for every bank's own constraints (e.g. tRAS of each open bank before PREA).
-            int first = rank * banksPerRank;
+        if (cmd == Command.PREA || cmd == Command.REF) {
+            // A rank command waits for every bank's own constraints too (a table may give bank-scope rows for it).
+            int first = rankOfBank[bank] * banksPerRank;
             for (int b = first; b < first + banksPerRank; b++) {
-                long v = bankNext[b * NC + c];
+                long v = n[bankOff[b] + c];
                 if (v > t) {
                     t = v;
                 }
-                long gv = groupNext[(b / banksPerGroup) * NC + c];
+                long gv = n[groupOff[b] + c];
                 if (gv > t) {
                     t = gv;
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * The bank's own part of {@link #earliest} for a bank command: the bank and bank-group nodes. Changes only when a
+     * command issues to the same bank group (or a rank command to the rank), so callers may cache it until then.
+     */
+    public long bankLevel(int cmd, int bank) {
+        long t = next[bankOff[bank] + cmd];
+        long g = next[groupOff[bank] + cmd];
+        return g > t ? g : t;
+    }
+
+    /**
+     * The shared part of {@link #earliest} for a bank command: the rank, the channel and the command bus. The
+     * earliest cycle is {@code max(bankLevel, rankLevel)}.
+     */
+    public long rankLevel(int cmd, int rank) {
+        long t = next[rankBase + rank * NC + cmd];
+        long ch = next[cmd];
+        if (ch > t) {
+            t = ch;
+        }
+        long bus = busFree[dualBus && Command.ALL[cmd].isColumn() ? 1 : 0];
+        return bus > t ? bus : t;
+    }
+
+    public int bankGroupsPerRank() {
+        return bankGroups;
+    }
+
+    public int banksPerGroup() {
+        return banksPerGroup;
     }
 
     /** Null when {@code cmd} to {@code bank} (row {@code row} for ACT and column commands) is legal now, else why not. */
@@ -226,8 +278,8 @@ public final class TimingEngine {
     public void issueUnchecked(Command cmd, int bank, int row, long now) {
         lastIssue = now;
         int p = cmd.ordinal();
-        int rank = bank / banksPerRank;
-        int group = bank / banksPerGroup;
+        int rank = rankOfBank[bank];
+        int group = (groupOff[bank] - groupBase) / NC;
         busFree[dualBus && cmd.isColumn() ? 1 : 0] = now + commandCycles[p];
         boolean rankCommand = cmd.target() == Command.Target.RANK;
         int[] sc = table.scope[p];
@@ -250,31 +302,32 @@ public final class TimingEngine {
             } else {
                 t = now + la[i];
             }
+            long[] n = next;
             if (s == CompiledTable.CHANNEL) {
-                raise(channelNext, f, t);
+                raise(n, f, t);
             } else if (s == CompiledTable.RANK) {
-                raise(rankNext, rank * NC + f, t);
+                raise(n, rankOff[bank] + f, t);
             } else if (s == CompiledTable.OTHER_RANKS) {
                 for (int r = 0; r < ranks; r++) {
                     if (r != rank) {
-                        raise(rankNext, r * NC + f, t);
+                        raise(n, rankBase + r * NC + f, t);
                     }
                 }
             } else if (s == CompiledTable.BANK_GROUP) {
                 if (rankCommand) {
                     for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                        raise(groupNext, g * NC + f, t);
+                        raise(n, groupBase + g * NC + f, t);
                     }
                 } else {
-                    raise(groupNext, group * NC + f, t);
+                    raise(n, groupOff[bank] + f, t);
                 }
             } else {
                 if (rankCommand) {
                     for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
-                        raise(bankNext, b * NC + f, t);
+                        raise(n, bankOff[b] + f, t);
                     }
                 } else {
-                    raise(bankNext, bank * NC + f, t);
+                    raise(n, bankOff[bank] + f, t);
                 }
             }
         }

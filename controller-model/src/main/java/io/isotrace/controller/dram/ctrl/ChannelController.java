@@ -80,7 +80,8 @@ public final class ChannelController {
     private final int[] bTail;
     private final int[] bCount;
     private final int[] bHits;
-    private final long[] activeBanks;
+    /** Banks with queued requests, keyed by a lower bound on when their next command could issue. */
+    private final BankHeap due;
     /** Requests in the controller (transaction queues and bank queues), per type, and per rank. */
     private final int[] pending = new int[2];
     /** Requests in bank queues (both kinds). */
@@ -142,6 +143,11 @@ public final class ChannelController {
      * eligibility), valid until a command issues in its bank group or the candidate changes.
      */
     private final boolean[] localValid;
+    /** Scratch: banks popped in a scan whose command is for the other command bus (dual-bus devices). */
+    private final int[] deferred;
+    /** Per rank and command: the scan in which {@link #rankReady} was last refreshed. */
+    private final long[] rankStamp;
+    private long scanId;
     private final long[] localReady;
     private final long[] localAltReady;
     /** Per rank and command: the rank, channel and bus part of the ready time, refreshed at each scan. */
@@ -190,7 +196,7 @@ public final class ChannelController {
         java.util.Arrays.fill(bTail, -1);
         bCount = new int[banks * 2];
         bHits = new int[banks * 2];
-        activeBanks = new long[(banks + 63) / 64];
+        due = new BankHeap(banks);
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
@@ -201,6 +207,8 @@ public final class ChannelController {
         cacheAltReq = new int[banks];
         readyBanks = new int[banks];
         localValid = new boolean[banks];
+        deferred = new int[banks];
+        rankStamp = new long[ranks * NC];
         localReady = new long[banks];
         localAltReady = new long[banks];
         rankReady = new long[ranks * NC];
@@ -436,12 +444,8 @@ public final class ChannelController {
         if (dev.openRow(b) == rRow[i]) {
             bHits[list]++;
         }
-        activeBanks[b >>> 6] |= 1L << b;
         // The bank's candidate may have changed (a new head or hit): look again when it could act.
-        long e = candidateTime(b);
-        if (e < NEVER) {
-            wakeAt(Math.max(e, now + 1));
-        }
+        reschedule(b);
     }
 
     private int bankLoad(int b) {
@@ -512,6 +516,9 @@ public final class ChannelController {
             transferAt(now + 1);
         } else {
             java.util.Arrays.fill(cacheValid, false);
+            for (int b = 0; b < banks; b++) {
+                reschedule(b);
+            }
             wakeAt(now + 1);
         }
     }
@@ -609,8 +616,8 @@ public final class ChannelController {
                 }
             }
         }
-        // 2. Requests.
-        refreshRankReady();
+        // 2. Requests: only banks whose lower bound has come due are looked at.
+        scanId++;
         int bestCol = -1;
         int bestColCmd = 0;
         long bestColSeq = Long.MAX_VALUE;
@@ -618,66 +625,65 @@ public final class ChannelController {
         int bestRowCmd = 0;
         long bestRowSeq = Long.MAX_VALUE;
         int ready = 0;
-        for (int w = 0; w < activeBanks.length; w++) {
-            long bits = activeBanks[w];
-            while (bits != 0) {
-                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int r = (b >> rankShift);
-                if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r) || !candidate(b)) {
-                    continue;
-                }
-                Command cmd = Command.ALL[candCmd];
-                if (bus != null && cmd.bus() != bus) {
-                    continue;
-                }
-                if (!localValid[b]) {
-                    computeLocal(b);
-                }
-                int req = candReq;
-                int rankIdx = (b >> rankShift) * NC;
-                long at = localReady[b];
-                long rr = rankReady[rankIdx + candCmd];
-                if (rr > at) {
-                    at = rr;
-                }
-                if (at > c && altReq >= 0) {
-                    long altAt = Math.max(localAltReady[b], rankReady[rankIdx + altCmd]);
-                    if (altAt <= c || altAt < at) {
-                        cmd = Command.ALL[altCmd];
-                        req = altReq;
-                        candCmd = altCmd;
-                        at = altAt;
-                    }
-                }
-                if (at > c) {
-                    if (at < next) {
-                        next = at;
-                    }
-                    continue;
-                }
-                readyBanks[ready++] = b;
-                long seq = rSeq[req];
-                if (roundRobin) {
-                    // Turn order: banks after the last issuer first. The distance stands in for age.
-                    seq = (b - rrLast - 1 + banks) % banks;
-                    if (seq < bestRowSeq) {
-                        bestRowSeq = seq;
-                        bestRow = req;
-                        bestRowCmd = candCmd;
-                    }
-                } else if (cmd.isColumn() && frfcfs) {
-                    if (seq < bestColSeq) {
-                        bestColSeq = seq;
-                        bestCol = req;
-                        bestColCmd = candCmd;
-                    }
-                } else if (seq < bestRowSeq) {
-                    bestRowSeq = seq;
-                    bestRow = req;
-                    bestRowCmd = candCmd;
+        int nDeferred = 0;
+        BankHeap heap = due;
+        while (heap.size() > 0 && heap.minKey(NEVER) <= c) {
+            int b = heap.pop();
+            int r = b >> rankShift;
+            if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r)) {
+                heap.put(b, BLOCKED); // looked at again when the refresh or power-down ends
+                continue;
+            }
+            if (!candidate(b)) {
+                heap.put(b, BLOCKED); // nothing this mode schedules; looked at again when the mode changes
+                continue;
+            }
+            if (bus != null && Command.ALL[candCmd].bus() != bus) {
+                deferred[nDeferred++] = b;
+                continue;
+            }
+            if (!localValid[b]) {
+                computeLocal(b);
+            }
+            int req = candReq;
+            int cmdIdx = candCmd;
+            long at = Math.max(localReady[b], rankReady(r, cmdIdx));
+            if (at > c && altReq >= 0) {
+                long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
+                if (altAt <= c || altAt < at) {
+                    req = altReq;
+                    cmdIdx = altCmd;
+                    at = altAt;
                 }
             }
+            if (at > c) {
+                heap.put(b, at);
+                continue;
+            }
+            readyBanks[ready++] = b;
+            long seq = rSeq[req];
+            if (roundRobin) {
+                // Turn order: banks after the last issuer first. The distance stands in for age.
+                seq = (b - rrLast - 1 + banks) % banks;
+                if (seq < bestRowSeq) {
+                    bestRowSeq = seq;
+                    bestRow = req;
+                    bestRowCmd = cmdIdx;
+                }
+            } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
+                if (seq < bestColSeq) {
+                    bestColSeq = seq;
+                    bestCol = req;
+                    bestColCmd = cmdIdx;
+                }
+            } else if (seq < bestRowSeq) {
+                bestRowSeq = seq;
+                bestRow = req;
+                bestRowCmd = cmdIdx;
+            }
+        }
+        for (int k = 0; k < nDeferred; k++) {
+            heap.put(deferred[k], c); // the other bus's pass looks at them this cycle
         }
         // 3. Power-down entry when a rank has nothing to do.
         int downRank = -1;
@@ -695,30 +701,27 @@ public final class ChannelController {
             }
         }
         int chosen = bestCol >= 0 ? bestCol : bestRow;
-        if (chosen < 0) {
-            if (downRank >= 0) {
-                issueRankCommand(Command.PDE, downRank, c);
-                return c + 1;
-            }
-            return next;
+        if (chosen >= 0) {
+            int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
+            int b = rBank[chosen];
+            rrLast = b;
+            issueForRequest(Command.ALL[chosenCmd], chosen, c);
+        } else if (downRank >= 0) {
+            issueRankCommand(Command.PDE, downRank, c);
         }
-        int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
-        int b = rBank[chosen];
-        rrLast = b;
-        issueForRequest(Command.ALL[chosenCmd], chosen, c);
-        if (downRank >= 0) {
-            return c + 1;
-        }
-        // Constraints only grow, so the minimum over the banks that were not ready stays a lower bound; the banks that
-        // were ready and the one that issued are looked at again now that the command has gone.
-        next = Math.min(next, candidateTime(b));
-        for (int k = 0; k < ready && next > c + 1; k++) {
+        // The banks that were ready go back with fresh lower bounds (they may still be ready next cycle); the one
+        // that issued was rescheduled by the issue itself.
+        for (int k = 0; k < ready; k++) {
             int o = readyBanks[k];
-            if (o != b) {
-                next = Math.min(next, candidateTime(o));
+            if (!due.contains(o)) {
+                reschedule(o);
             }
         }
-        return Math.max(c + 1, next);
+        long heapNext = due.minKey(NEVER);
+        if (heapNext < next) {
+            next = heapNext;
+        }
+        return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
     }
 
     /**
@@ -806,13 +809,38 @@ public final class ChannelController {
         if (!localValid[b]) {
             computeLocal(b);
         }
-        // rankReady may be from before the last issue: constraints only grow, so this is a lower bound.
-        int rankIdx = (b >> rankShift) * NC;
-        long e = Math.max(localReady[b], rankReady[rankIdx + candCmd]);
+        int r = b >> rankShift;
+        long e = Math.max(localReady[b], rankReady(r, candCmd));
         if (altReq >= 0) {
-            e = Math.min(e, Math.max(localAltReady[b], rankReady[rankIdx + altCmd]));
+            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd)));
         }
         return e;
+    }
+
+    /** Puts bank {@code b} (back) into the heap with a lower bound on its next command, and wakes the scan then. */
+    private void reschedule(int b) {
+        if (bankLoad(b) == 0) {
+            due.remove(b);
+            return;
+        }
+        long e = candidateTime(b);
+        due.put(b, e);
+        if (e < NEVER) {
+            wakeAt(Math.max(e, now + 1));
+        }
+    }
+
+    /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
+    private static final long BLOCKED = NEVER;
+
+    /** The rank, channel and bus part of a bank command's ready time; read once per scan, then reused. */
+    private long rankReady(int r, int cmd) {
+        int i = r * NC + cmd;
+        if (rankStamp[i] != scanId) {
+            rankStamp[i] = scanId;
+            rankReady[i] = dev.rankLevel(cmd, r);
+        }
+        return rankReady[i];
     }
 
     /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */
@@ -822,19 +850,6 @@ public final class ChannelController {
             localAltReady[b] = Math.max(dev.bankLevel(altCmd, b), rEligible[altReq]);
         }
         localValid[b] = true;
-    }
-
-    /** Refreshes the rank/channel/bus part of every bank command's ready time. */
-    private void refreshRankReady() {
-        for (int r = 0; r < ranks; r++) {
-            int base = r * NC;
-            rankReady[base + ACT] = dev.rankLevel(ACT, r);
-            rankReady[base + PRE] = dev.rankLevel(PRE, r);
-            rankReady[base + RD] = dev.rankLevel(RD, r);
-            rankReady[base + WR] = dev.rankLevel(WR, r);
-            rankReady[base + RDA] = dev.rankLevel(RDA, r);
-            rankReady[base + WRA] = dev.rankLevel(WRA, r);
-        }
     }
 
     private static final int ACT = Command.ACT.ordinal();
@@ -925,6 +940,7 @@ public final class ChannelController {
                 completeColumn(cmd, req, b, openBefore, c);
                 break;
         }
+        reschedule(b);
     }
 
     private void completeColumn(Command cmd, int req, int b, int openBefore, long c) {
@@ -943,7 +959,7 @@ public final class ChannelController {
             bankClosed(b);
         }
         if (bankLoad(b) == 0) {
-            activeBanks[b >>> 6] &= ~(1L << b);
+            due.remove(b);
         }
         long arrival = rArrival[req];
         long done = c + (type == WRITE ? writeDone : readDone);
@@ -1023,7 +1039,14 @@ public final class ChannelController {
             default:
                 break;
         }
-        wakeAt(c + 1); // rank-wide commands change which banks have candidates
+        // Rank-wide commands open or close banks, or unblock them: every bank of the rank is looked at again.
+        for (int b = first; b < first + banksPerRank; b++) {
+            if (cmd == Command.PREA) {
+                cacheValid[b] = false;
+            }
+            reschedule(b);
+        }
+        wakeAt(c + 1);
     }
 
     private void issueBankRefresh(Command cmd, int b, long c) {
@@ -1045,6 +1068,7 @@ public final class ChannelController {
             stats.refreshStall(c + t.rfcPb() - refreshSince[r]);
             lastActivity[r] = c + t.rfcPb();
         }
+        reschedule(b);
         wakeAt(c + 1);
     }
 

@@ -80,8 +80,13 @@ public final class ChannelController {
     private final int[] bTail;
     private final int[] bCount;
     private final int[] bHits;
-    /** Banks with queued requests, keyed by a lower bound on when their next command could issue. */
-    private final BankHeap due;
+    /** Banks with queued requests, one bit each. */
+    private final long[] active;
+    /**
+     * Per bank: a lower bound on when its next command could issue. Constraints only grow, so a bound stays valid
+     * until the bank's candidate changes, when it is recomputed; a decision skips banks whose bound lies ahead.
+     */
+    private final long[] bound;
     /** Requests in the controller (transaction queues and bank queues), per type, and per rank. */
     private final int[] pending = new int[2];
     /** Requests in bank queues (both kinds). */
@@ -143,8 +148,6 @@ public final class ChannelController {
      * eligibility), valid until a command issues in its bank group or the candidate changes.
      */
     private final boolean[] localValid;
-    /** Scratch: banks popped in a scan whose command is for the other command bus (dual-bus devices). */
-    private final int[] deferred;
     /** Per rank and command: the scan in which {@link #rankReady} was last refreshed. */
     private final long[] rankStamp;
     private long scanId;
@@ -196,7 +199,8 @@ public final class ChannelController {
         java.util.Arrays.fill(bTail, -1);
         bCount = new int[banks * 2];
         bHits = new int[banks * 2];
-        due = new BankHeap(banks);
+        active = new long[(banks + 63) >>> 6];
+        bound = new long[banks];
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
@@ -207,7 +211,6 @@ public final class ChannelController {
         cacheAltReq = new int[banks];
         readyBanks = new int[banks];
         localValid = new boolean[banks];
-        deferred = new int[banks];
         rankStamp = new long[ranks * NC];
         localReady = new long[banks];
         localAltReady = new long[banks];
@@ -235,6 +238,7 @@ public final class ChannelController {
         lastActivity = new long[ranks];
         downSince = new long[ranks];
         scanAt = refreshOn ? minDue() : NEVER;
+        nextRefreshDue = scanAt;
     }
 
     /**
@@ -246,6 +250,10 @@ public final class ChannelController {
     }
 
     private boolean cycleByCycle;
+    /** The earliest refresh due time over all ranks (NEVER without refresh). */
+    private long nextRefreshDue = NEVER;
+    /** True while some rank has a refresh pending or is powered down: the rank-wide pass is needed. */
+    private boolean attention;
     private CommandObserver observer;
 
     /** Sets (or with null, removes) the observer of every issued command. */
@@ -436,16 +444,23 @@ public final class ChannelController {
         // (a write moved in by a drain queues behind reads already there, as in DRAMSim3's per-bank queues).
         rSeq[i] = seqCounter++;
         int b = rBank[i];
-        int list = b * 2 + rType[i];
+        int type = rType[i];
+        int list = b * 2 + type;
+        boolean schedulable = twoLevel || (type == WRITE) == draining;
+        int before = twoLevel ? bankLoad(b) : bCount[list];
         linkLast(bHead, bTail, list, i);
         bCount[list]++;
         bankQueued++;
-        cacheValid[b] = false;
-        if (dev.openRow(b) == rRow[i]) {
+        boolean hit = dev.openRow(b) == rRow[i];
+        if (hit) {
             bHits[list]++;
         }
-        // The bank's candidate may have changed (a new head or hit): look again when it could act.
-        reschedule(b);
+        // A request joining the tail changes the bank's next command only if it is the first the current mode can
+        // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise the heap entry stands.
+        if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || !isActive(b)) {
+            cacheValid[b] = false;
+            reschedule(b);
+        }
     }
 
     private int bankLoad(int b) {
@@ -527,7 +542,7 @@ public final class ChannelController {
 
     /** Makes the decision at cycle {@code c}; returns the next cycle anything may happen. */
     private long decide(long c) {
-        if (refreshOn) {
+        if (c >= nextRefreshDue) {
             markRefreshes(c);
         }
         long next;
@@ -540,6 +555,7 @@ public final class ChannelController {
     }
 
     private void markRefreshes(long c) {
+        attention = true;
         for (int r = 0; r < ranks; r++) {
             if (refreshDue[r] > c) {
                 continue;
@@ -560,6 +576,7 @@ public final class ChannelController {
                 refreshDue[r] += t.refi();
             }
         }
+        nextRefreshDue = minDue();
     }
 
     private long minDue() {
@@ -578,11 +595,15 @@ public final class ChannelController {
         long next = NEVER;
         boolean rowBus = bus == null || bus == Command.Bus.ROW;
         // 1. Refresh and power-down exit first (DRAMSim3 finishes a pending refresh before anything else).
-        if (rowBus) {
+        if (nextRefreshDue > c) {
+            next = nextRefreshDue;
+        }
+        if (rowBus && attention) {
+            attention = false;
             for (int r = 0; r < ranks; r++) {
                 int first = r * banksPerRank;
-                if (refreshOn && refreshDue[r] > c && refreshDue[r] < next) {
-                    next = refreshDue[r];
+                if (refreshPending[r] || rankBankRefreshes[r] > 0 || dev.poweredDown(r)) {
+                    attention = true; // still something rank-wide to finish
                 }
                 if (dev.poweredDown(r)) {
                     if (rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
@@ -616,7 +637,7 @@ public final class ChannelController {
                 }
             }
         }
-        // 2. Requests: only banks whose lower bound has come due are looked at.
+        // 2. Requests: only banks whose lower bound has come due are evaluated.
         scanId++;
         int bestCol = -1;
         int bestColCmd = 0;
@@ -625,65 +646,75 @@ public final class ChannelController {
         int bestRowCmd = 0;
         long bestRowSeq = Long.MAX_VALUE;
         int ready = 0;
-        int nDeferred = 0;
-        BankHeap heap = due;
-        while (heap.size() > 0 && heap.minKey(NEVER) <= c) {
-            int b = heap.pop();
-            int r = b >> rankShift;
-            if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r)) {
-                heap.put(b, BLOCKED); // looked at again when the refresh or power-down ends
-                continue;
-            }
-            if (!candidate(b)) {
-                heap.put(b, BLOCKED); // nothing this mode schedules; looked at again when the mode changes
-                continue;
-            }
-            if (bus != null && Command.ALL[candCmd].bus() != bus) {
-                deferred[nDeferred++] = b;
-                continue;
-            }
-            if (!localValid[b]) {
-                computeLocal(b);
-            }
-            int req = candReq;
-            int cmdIdx = candCmd;
-            long at = Math.max(localReady[b], rankReady(r, cmdIdx));
-            if (at > c && altReq >= 0) {
-                long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
-                if (altAt <= c || altAt < at) {
-                    req = altReq;
-                    cmdIdx = altCmd;
-                    at = altAt;
+        long[] act = active;
+        long[] bnd = bound;
+        for (int w = 0; w < act.length; w++) {
+            long bits = act[w];
+            while (bits != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                long lb = bnd[b];
+                if (lb > c) {
+                    if (lb < next) {
+                        next = lb;
+                    }
+                    continue;
                 }
-            }
-            if (at > c) {
-                heap.put(b, at);
-                continue;
-            }
-            readyBanks[ready++] = b;
-            long seq = rSeq[req];
-            if (roundRobin) {
-                // Turn order: banks after the last issuer first. The distance stands in for age.
-                seq = (b - rrLast - 1 + banks) % banks;
-                if (seq < bestRowSeq) {
+                int r = b >> rankShift;
+                if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r)) {
+                    bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
+                    continue;
+                }
+                if (!candidate(b)) {
+                    bnd[b] = BLOCKED; // nothing this mode schedules; looked at again when the mode changes
+                    continue;
+                }
+                if (bus != null && Command.ALL[candCmd].bus() != bus) {
+                    continue; // the other command bus's pass takes it this cycle
+                }
+                if (!localValid[b]) {
+                    computeLocal(b);
+                }
+                int req = candReq;
+                int cmdIdx = candCmd;
+                long at = Math.max(localReady[b], rankReady(r, cmdIdx));
+                if (at > c && altReq >= 0) {
+                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
+                    if (altAt <= c || altAt < at) {
+                        req = altReq;
+                        cmdIdx = altCmd;
+                        at = altAt;
+                    }
+                }
+                bnd[b] = at;
+                if (at > c) {
+                    if (at < next) {
+                        next = at;
+                    }
+                    continue;
+                }
+                readyBanks[ready++] = b;
+                long seq = rSeq[req];
+                if (roundRobin) {
+                    // Turn order: banks after the last issuer first. The distance stands in for age.
+                    seq = (b - rrLast - 1 + banks) % banks;
+                    if (seq < bestRowSeq) {
+                        bestRowSeq = seq;
+                        bestRow = req;
+                        bestRowCmd = cmdIdx;
+                    }
+                } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
+                    if (seq < bestColSeq) {
+                        bestColSeq = seq;
+                        bestCol = req;
+                        bestColCmd = cmdIdx;
+                    }
+                } else if (seq < bestRowSeq) {
                     bestRowSeq = seq;
                     bestRow = req;
                     bestRowCmd = cmdIdx;
                 }
-            } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
-                if (seq < bestColSeq) {
-                    bestColSeq = seq;
-                    bestCol = req;
-                    bestColCmd = cmdIdx;
-                }
-            } else if (seq < bestRowSeq) {
-                bestRowSeq = seq;
-                bestRow = req;
-                bestRowCmd = cmdIdx;
             }
-        }
-        for (int k = 0; k < nDeferred; k++) {
-            heap.put(deferred[k], c); // the other bus's pass looks at them this cycle
         }
         // 3. Power-down entry when a rank has nothing to do.
         int downRank = -1;
@@ -709,17 +740,14 @@ public final class ChannelController {
         } else if (downRank >= 0) {
             issueRankCommand(Command.PDE, downRank, c);
         }
-        // The banks that were ready go back with fresh lower bounds (they may still be ready next cycle); the one
-        // that issued was rescheduled by the issue itself.
+        // The banks that were ready get fresh lower bounds now that a command has gone (they may still be ready next
+        // cycle); the one that issued was rescheduled by the issue itself. Rescheduling wakes the scan as needed.
+        int issuedBank = chosen >= 0 ? rBank[chosen] : -1;
         for (int k = 0; k < ready; k++) {
             int o = readyBanks[k];
-            if (!due.contains(o)) {
+            if (o != issuedBank) {
                 reschedule(o);
             }
-        }
-        long heapNext = due.minKey(NEVER);
-        if (heapNext < next) {
-            next = heapNext;
         }
         return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
     }
@@ -820,14 +848,19 @@ public final class ChannelController {
     /** Puts bank {@code b} (back) into the heap with a lower bound on its next command, and wakes the scan then. */
     private void reschedule(int b) {
         if (bankLoad(b) == 0) {
-            due.remove(b);
+            active[b >>> 6] &= ~(1L << b);
             return;
         }
+        active[b >>> 6] |= 1L << b;
         long e = candidateTime(b);
-        due.put(b, e);
+        bound[b] = e;
         if (e < NEVER) {
             wakeAt(Math.max(e, now + 1));
         }
+    }
+
+    private boolean isActive(int b) {
+        return (active[b >>> 6] & (1L << b)) != 0;
     }
 
     /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
@@ -959,7 +992,7 @@ public final class ChannelController {
             bankClosed(b);
         }
         if (bankLoad(b) == 0) {
-            due.remove(b);
+            active[b >>> 6] &= ~(1L << b);
         }
         long arrival = rArrival[req];
         long done = c + (type == WRITE ? writeDone : readDone);
@@ -1031,6 +1064,7 @@ public final class ChannelController {
                 break;
             case PDE:
                 downSince[r] = c;
+                attention = true;
                 break;
             case PDX:
                 stats.poweredDown(c - downSince[r]);

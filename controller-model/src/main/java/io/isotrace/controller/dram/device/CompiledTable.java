@@ -23,6 +23,16 @@ final class CompiledTable {
     /** Per preceding command ordinal: the windows whose history an issue of it enters (once per issue). */
     final int[][] recordInto;
 
+    /**
+     * The plain (window 1) rows again, grouped by scope and merged: per preceding command and scope, each following
+     * command once with the largest latency. This is what an issue walks; the flat arrays above keep the table's
+     * rows for rolling windows.
+     */
+    final int[][][] mergedFollowing = new int[io.isotrace.controller.dram.spec.Scope.values().length][][];
+    final int[][][] mergedLatency = new int[io.isotrace.controller.dram.spec.Scope.values().length][][];
+    /** Per preceding command: indexes into the flat arrays of its rolling-window rows. */
+    final int[][] windowRows;
+
     CompiledTable(List<TimingConstraint> table) {
         int n = Command.COUNT;
         List<List<int[]>> rows = new ArrayList<>();
@@ -60,6 +70,50 @@ final class CompiledTable {
             }
         }
         windows = windowed.toArray(new TimingConstraint[0]);
+        int scopes = io.isotrace.controller.dram.spec.Scope.values().length;
+        windowRows = new int[n][];
+        for (int sc = 0; sc < scopes; sc++) {
+            mergedFollowing[sc] = new int[n][];
+            mergedLatency[sc] = new int[n][];
+        }
+        for (int i = 0; i < n; i++) {
+            List<int[]> r = rows.get(i);
+            List<Integer> win = new ArrayList<>();
+            for (int sc = 0; sc < scopes; sc++) {
+                int[] best = new int[n];
+                java.util.Arrays.fill(best, -1);
+                for (int j = 0; j < r.size(); j++) {
+                    int[] row = r.get(j);
+                    if (row[3] >= 0) {
+                        if (sc == 0) {
+                            win.add(j);
+                        }
+                        continue;
+                    }
+                    if (row[0] == sc && row[2] > best[row[1]]) {
+                        best[row[1]] = row[2];
+                    }
+                }
+                int count = 0;
+                for (int f = 0; f < n; f++) {
+                    if (best[f] >= 0) {
+                        count++;
+                    }
+                }
+                int[] fo = new int[count];
+                int[] la = new int[count];
+                int k = 0;
+                for (int f = 0; f < n; f++) {
+                    if (best[f] >= 0) {
+                        fo[k] = f;
+                        la[k++] = best[f];
+                    }
+                }
+                mergedFollowing[sc][i] = fo;
+                mergedLatency[sc][i] = la;
+            }
+            windowRows[i] = win.stream().mapToInt(Integer::intValue).toArray();
+        }
         recordInto = new int[n][];
         for (int i = 0; i < n; i++) {
             List<Integer> ids = new ArrayList<>();

@@ -282,56 +282,90 @@ public final class TimingEngine {
         int group = (groupOff[bank] - groupBase) / NC;
         busFree[dualBus && cmd.isColumn() ? 1 : 0] = now + commandCycles[p];
         boolean rankCommand = cmd.target() == Command.Target.RANK;
-        int[] sc = table.scope[p];
-        int[] fo = table.following[p];
-        int[] la = table.latency[p];
-        int[] wi = table.windowId[p];
-        int[] rec = table.recordInto[p];
+        long[] n = next;
+        CompiledTable tb = table;
+        // Rolling windows first: record this issue, then apply the window rows.
+        int[] rec = tb.recordInto[p];
         for (int w : rec) {
-            record(w, nodeIndex(table.windows[w].scope().ordinal(), rank, group, bank), now);
+            record(w, nodeIndex(tb.windows[w].scope().ordinal(), rank, group, bank), now);
         }
-        for (int i = 0; i < sc.length; i++) {
-            int f = fo[i];
-            long t;
-            int s = sc[i];
-            if (wi[i] >= 0) {
-                t = windowOpens(wi[i], nodeIndex(s, rank, group, bank));
-                if (t < 0) {
-                    continue;
-                }
-            } else {
-                t = now + la[i];
+        int[] wrows = tb.windowRows[p];
+        for (int j : wrows) {
+            int s = tb.scope[p][j];
+            long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
+            if (t >= 0) {
+                raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
             }
-            long[] n = next;
-            if (s == CompiledTable.CHANNEL) {
-                raise(n, f, t);
-            } else if (s == CompiledTable.RANK) {
-                raise(n, rankOff[bank] + f, t);
-            } else if (s == CompiledTable.OTHER_RANKS) {
-                for (int r = 0; r < ranks; r++) {
-                    if (r != rank) {
-                        raise(n, rankBase + r * NC + f, t);
-                    }
-                }
-            } else if (s == CompiledTable.BANK_GROUP) {
-                if (rankCommand) {
-                    for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                        raise(n, groupBase + g * NC + f, t);
-                    }
-                } else {
-                    raise(n, groupOff[bank] + f, t);
-                }
-            } else {
-                if (rankCommand) {
-                    for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
-                        raise(n, bankOff[b] + f, t);
-                    }
-                } else {
-                    raise(n, bankOff[bank] + f, t);
+        }
+        // Plain rows, merged per scope.
+        raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p], now);
+        raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p], tb.mergedLatency[CompiledTable.RANK][p],
+                now);
+        int[] of = tb.mergedFollowing[CompiledTable.OTHER_RANKS][p];
+        if (of.length > 0) {
+            int[] ol = tb.mergedLatency[CompiledTable.OTHER_RANKS][p];
+            for (int r = 0; r < ranks; r++) {
+                if (r != rank) {
+                    raiseAll(n, rankBase + r * NC, of, ol, now);
                 }
             }
+        }
+        int[] gf = tb.mergedFollowing[CompiledTable.BANK_GROUP][p];
+        int[] gl = tb.mergedLatency[CompiledTable.BANK_GROUP][p];
+        int[] bf = tb.mergedFollowing[CompiledTable.BANK][p];
+        int[] bl = tb.mergedLatency[CompiledTable.BANK][p];
+        if (rankCommand) {
+            for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+                raiseAll(n, groupBase + g * NC, gf, gl, now);
+            }
+            for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+                raiseAll(n, bankOff[b], bf, bl, now);
+            }
+        } else {
+            raiseAll(n, groupOff[bank], gf, gl, now);
+            raiseAll(n, bankOff[bank], bf, bl, now);
         }
         updateState(cmd, bank, rank, row);
+    }
+
+    private static void raiseAll(long[] n, int base, int[] following, int[] latency, long now) {
+        for (int i = 0; i < following.length; i++) {
+            int idx = base + following[i];
+            long t = now + latency[i];
+            if (t > n[idx]) {
+                n[idx] = t;
+            }
+        }
+    }
+
+    /** Raises one following command's "not before" at a row's scope (used for rolling-window rows). */
+    private void raiseAt(int s, boolean rankCommand, int bank, int rank, int f, long t) {
+        long[] n = next;
+        if (s == CompiledTable.CHANNEL) {
+            raise(n, f, t);
+        } else if (s == CompiledTable.RANK) {
+            raise(n, rankOff[bank] + f, t);
+        } else if (s == CompiledTable.OTHER_RANKS) {
+            for (int r = 0; r < ranks; r++) {
+                if (r != rank) {
+                    raise(n, rankBase + r * NC + f, t);
+                }
+            }
+        } else if (s == CompiledTable.BANK_GROUP) {
+            if (rankCommand) {
+                for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+                    raise(n, groupBase + g * NC + f, t);
+                }
+            } else {
+                raise(n, groupOff[bank] + f, t);
+            }
+        } else if (rankCommand) {
+            for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+                raise(n, bankOff[b] + f, t);
+            }
+        } else {
+            raise(n, bankOff[bank] + f, t);
+        }
     }
 
     private int nodeIndex(int scope, int rank, int group, int bank) {

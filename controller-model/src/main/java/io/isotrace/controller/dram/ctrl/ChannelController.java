@@ -648,6 +648,7 @@ public final class ChannelController {
         int ready = 0;
         long[] act = active;
         long[] bnd = bound;
+        boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
         for (int w = 0; w < act.length; w++) {
             long bits = act[w];
             while (bits != 0) {
@@ -661,7 +662,7 @@ public final class ChannelController {
                     continue;
                 }
                 int r = b >> rankShift;
-                if (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r)) {
+                if (blockedCheck && (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r))) {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
                     continue;
                 }

@@ -81,4 +81,71 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
         return new ControllerConfig(32, 32, 8, 1, 32, 0, 8, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
                 Arbitration.ROUND_ROBIN, 4, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
     }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Named setters over a starting configuration, for configuration files and tests. */
+    public static final class Builder {
+        private int readQueue, writeQueue, bankQueue, transfersPerCycle, writeHigh, writeLow, writeIdle, rowHitCap;
+        private PagePolicy pagePolicy;
+        private SchedulerPolicy scheduler;
+        private Arbitration arbitration;
+        private RefreshMode refresh;
+        private boolean powerDown;
+        private int powerDownIdle, frontendLatency, backendLatency, epochCycles;
+
+        private Builder(ControllerConfig c) {
+            readQueue = c.readQueue;
+            writeQueue = c.writeQueue;
+            bankQueue = c.bankQueue;
+            transfersPerCycle = c.transfersPerCycle;
+            writeHigh = c.writeHigh;
+            writeLow = c.writeLow;
+            writeIdle = c.writeIdle;
+            pagePolicy = c.pagePolicy;
+            scheduler = c.scheduler;
+            arbitration = c.arbitration;
+            rowHitCap = c.rowHitCap;
+            refresh = c.refresh;
+            powerDown = c.powerDown;
+            powerDownIdle = c.powerDownIdle;
+            frontendLatency = c.frontendLatency;
+            backendLatency = c.backendLatency;
+            epochCycles = c.epochCycles;
+        }
+
+        public Builder readQueue(int v) { readQueue = v; return this; }
+        public Builder writeQueue(int v) { writeQueue = v; return this; }
+        public Builder bankQueue(int v) { bankQueue = v; return this; }
+        public Builder transfersPerCycle(int v) { transfersPerCycle = v; return this; }
+        public Builder writeHigh(int v) { writeHigh = v; return this; }
+        public Builder writeLow(int v) { writeLow = v; return this; }
+        public Builder writeIdle(int v) { writeIdle = v; return this; }
+        public Builder pagePolicy(PagePolicy v) { pagePolicy = v; return this; }
+        public Builder scheduler(SchedulerPolicy v) { scheduler = v; return this; }
+        public Builder arbitration(Arbitration v) { arbitration = v; return this; }
+        public Builder rowHitCap(int v) { rowHitCap = v; return this; }
+        public Builder refresh(RefreshMode v) { refresh = v; return this; }
+        public Builder powerDown(boolean v) { powerDown = v; return this; }
+        public Builder powerDownIdle(int v) { powerDownIdle = v; return this; }
+        public Builder frontendLatency(int v) { frontendLatency = v; return this; }
+        public Builder backendLatency(int v) { backendLatency = v; return this; }
+        public Builder epochCycles(int v) { epochCycles = v; return this; }
+
+        public int readQueue() { return readQueue; }
+        public int writeQueue() { return writeQueue; }
+        public int writeHigh() { return writeHigh; }
+        public int writeLow() { return writeLow; }
+        public int writeIdle() { return writeIdle; }
+        public int bankQueue() { return bankQueue; }
+        public int transfersPerCycle() { return transfersPerCycle; }
+
+        public ControllerConfig build() {
+            return new ControllerConfig(readQueue, writeQueue, bankQueue, transfersPerCycle, writeHigh, writeLow,
+                    writeIdle, pagePolicy, scheduler, arbitration, rowHitCap, refresh, powerDown, powerDownIdle,
+                    frontendLatency, backendLatency, epochCycles);
+        }
+    }
 }

@@ -37,7 +37,7 @@ public final class DramConfigLoader {
             "columns", "deviceWidth", "busWidth", "burstLength");
     static final List<String> MAPPING = List.of("scheme", "xorBanks");
     static final List<String> CONTROLLER = List.of("base", "queues", "writeDrain", "scheduler", "arbitration",
-            "rowHitCap", "pagePolicy", "refresh", "powerDown", "frontendLatency", "backendLatency", "epochCycles");
+            "rowHitCap", "rowHitCapStrict", "pagePolicy", "refresh", "powerDown", "frontendLatency", "backendLatency", "epochCycles");
     static final List<String> QUEUES = List.of("read", "write", "perBank", "transfersPerCycle");
     static final List<String> DRAIN = List.of("high", "low", "idle");
     static final List<String> POWER = List.of("enabled", "idleCycles");
@@ -199,6 +199,9 @@ public final class DramConfigLoader {
         }
         if (n.has("rowHitCap")) {
             b.rowHitCap(n.integer("rowHitCap", 4, 0, 1 << 16));
+        }
+        if (n.has("rowHitCapStrict")) {
+            b.rowHitCapStrict(n.bool("rowHitCapStrict", true));
         }
         String page = n.choice("pagePolicy", null, List.of("open", "open-adaptive", "close", "close-adaptive"));
         if (page != null) {

@@ -348,7 +348,10 @@ public final class ChannelController {
         return c;
     }
 
-    /** Makes every queued write drain (end of a trace), so that all requests complete. */
+    /**
+     * End of the input: from now on queued writes drain as soon as no read waits, whatever the watermarks, so that
+     * every request completes.
+     */
     public void flush() {
         flushing = true;
         updateDrain();
@@ -514,7 +517,7 @@ public final class ChannelController {
         }
         boolean start = writes >= cfg.writeHigh()
                 || (writes > cfg.writeIdle() && (twoLevel ? bankQueued == 0 : pending[READ] == 0))
-                || (flushing && writes > 0);
+                || (flushing && writes > 0 && pending[READ] == 0);
         if (start) {
             draining = true;
             drainQuota = Math.max(1, writes - (flushing ? 0 : cfg.writeLow()));
@@ -750,7 +753,24 @@ public final class ChannelController {
                 reschedule(o);
             }
         }
+        if (cfg.powerDown() && (chosen >= 0 || downRank >= 0)) {
+            // The command just issued may have left its rank idle: its power-down entry is a new event.
+            next = Math.min(next, powerDownTimers(c));
+        }
         return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
+    }
+
+    /** The earliest cycle after {@code c} at which an idle rank may enter power-down (NEVER when none). */
+    private long powerDownTimers(long c) {
+        long next = NEVER;
+        for (int r = 0; r < ranks; r++) {
+            if (dev.poweredDown(r) || rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                continue;
+            }
+            long e = Math.max(lastActivity[r] + cfg.powerDownIdle(), dev.earliest(Command.PDE, r * banksPerRank));
+            next = Math.min(next, Math.max(e, c + 1));
+        }
+        return next;
     }
 
     /**
@@ -820,10 +840,12 @@ public final class ChannelController {
                 candCmd = columnCommand(best, b).ordinal();
                 return true;
             }
-            // Cap reached: the oldest request's precharge may now go, but a younger hit that is ready first still
-            // goes first (first-ready, as DRAMSim3's per-bank queue scan does).
-            altReq = best;
-            altCmd = columnCommand(best, b).ordinal();
+            // Cap reached: the oldest request's precharge may now go. Strict: only it. Otherwise a younger hit that
+            // is ready first still goes first (first-ready, as DRAMSim3's per-bank queue scan does).
+            if (!cfg.rowHitCapStrict()) {
+                altReq = best;
+                altCmd = columnCommand(best, b).ordinal();
+            }
         }
         candCmd = Command.PRE.ordinal();
         candReq = head;

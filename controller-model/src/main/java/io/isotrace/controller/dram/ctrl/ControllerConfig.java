@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param arbitration      among banks with ready commands: oldest first, or round-robin (DRAMSim3)
  * @param rowHitCap        FR-FCFS: accesses an open row may serve while an older request waits for another row of the
  *                         bank (0: no cap)
+ * @param rowHitCapStrict  true: once the cap is reached only the older request's precharge may go (FR-FCFS-Cap);
+ *                         false: a younger hit that is ready before that precharge still goes first (DRAMSim3)
  * @param refresh          refresh scheme
  * @param powerDown        enter precharge/active power-down when a rank has been idle {@code powerDownIdle} cycles
  * @param powerDownIdle    idle cycles before power-down entry
@@ -30,7 +32,7 @@ import java.util.Objects;
  */
 public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int transfersPerCycle, int writeHigh, int writeLow,
                                int writeIdle, PagePolicy pagePolicy, SchedulerPolicy scheduler, Arbitration arbitration,
-                               int rowHitCap,
+                               int rowHitCap, boolean rowHitCapStrict,
                                RefreshMode refresh, boolean powerDown, int powerDownIdle, int frontendLatency,
                                int backendLatency, int epochCycles) {
     public ControllerConfig {
@@ -64,11 +66,11 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
 
     /**
      * The defaults: one-level 32+32 queues, writes drained between 80 % and 20 % (Ramulator 2's watermarks), open
-     * pages, FR-FCFS capped at 4 hits, all-bank refresh, no power-down, one frontend cycle.
+     * pages, FR-FCFS with a strict cap of 4 hits, all-bank refresh, no power-down, one frontend cycle.
      */
     public static ControllerConfig defaults() {
         return new ControllerConfig(32, 32, 0, 0, 26, 6, 0, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
-                Arbitration.OLDEST_FIRST, 4, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
+                Arbitration.OLDEST_FIRST, 4, true, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
     }
 
     /**
@@ -79,7 +81,7 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
      */
     public static ControllerConfig dramsim3() {
         return new ControllerConfig(32, 32, 8, 1, 32, 0, 8, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
-                Arbitration.ROUND_ROBIN, 4, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
+                Arbitration.ROUND_ROBIN, 4, false, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
     }
 
     public Builder toBuilder() {
@@ -89,6 +91,7 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
     /** Named setters over a starting configuration, for configuration files and tests. */
     public static final class Builder {
         private int readQueue, writeQueue, bankQueue, transfersPerCycle, writeHigh, writeLow, writeIdle, rowHitCap;
+        private boolean rowHitCapStrict;
         private PagePolicy pagePolicy;
         private SchedulerPolicy scheduler;
         private Arbitration arbitration;
@@ -108,6 +111,7 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
             scheduler = c.scheduler;
             arbitration = c.arbitration;
             rowHitCap = c.rowHitCap;
+            rowHitCapStrict = c.rowHitCapStrict;
             refresh = c.refresh;
             powerDown = c.powerDown;
             powerDownIdle = c.powerDownIdle;
@@ -127,6 +131,7 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
         public Builder scheduler(SchedulerPolicy v) { scheduler = v; return this; }
         public Builder arbitration(Arbitration v) { arbitration = v; return this; }
         public Builder rowHitCap(int v) { rowHitCap = v; return this; }
+        public Builder rowHitCapStrict(boolean v) { rowHitCapStrict = v; return this; }
         public Builder refresh(RefreshMode v) { refresh = v; return this; }
         public Builder powerDown(boolean v) { powerDown = v; return this; }
         public Builder powerDownIdle(int v) { powerDownIdle = v; return this; }
@@ -144,7 +149,8 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
 
         public ControllerConfig build() {
             return new ControllerConfig(readQueue, writeQueue, bankQueue, transfersPerCycle, writeHigh, writeLow,
-                    writeIdle, pagePolicy, scheduler, arbitration, rowHitCap, refresh, powerDown, powerDownIdle,
+                    writeIdle, pagePolicy, scheduler, arbitration, rowHitCap, rowHitCapStrict, refresh, powerDown,
+                    powerDownIdle,
                     frontendLatency, backendLatency, epochCycles);
         }
     }

@@ -1,5 +1,6 @@
 package io.isotrace.cli;
 
+import io.isotrace.cli.dram.DramCommand;
 import io.isotrace.cli.trace.TraceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trace-driven co-simulation of an AArch64 CPU and an isolation-enforcing memory controller.",
-        subcommands = {TraceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TraceCommand.class, DramCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

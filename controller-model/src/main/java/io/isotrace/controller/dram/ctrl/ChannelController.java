@@ -80,8 +80,12 @@ public final class ChannelController {
     private final int[] bTail;
     private final int[] bCount;
     private final int[] bHits;
-    /** Banks with queued requests, one bit each. */
-    private final long[] active;
+    /**
+     * Banks with queued reads and with queued writes, one bit each. With one queue level a scan walks only the
+     * banks of the kind the current mode schedules, so writes waiting for a drain cost reads' decisions nothing.
+     */
+    private final long[] activeReads;
+    private final long[] activeWrites;
     /**
      * Per bank: a lower bound on when its next command could issue. Constraints only grow, so a bound stays valid
      * until the bank's candidate changes, when it is recomputed; a decision skips banks whose bound lies ahead.
@@ -199,7 +203,8 @@ public final class ChannelController {
         java.util.Arrays.fill(bTail, -1);
         bCount = new int[banks * 2];
         bHits = new int[banks * 2];
-        active = new long[(banks + 63) >>> 6];
+        activeReads = new long[(banks + 63) >>> 6];
+        activeWrites = new long[(banks + 63) >>> 6];
         bound = new long[banks];
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
@@ -451,6 +456,8 @@ public final class ChannelController {
         int list = b * 2 + type;
         boolean schedulable = twoLevel || (type == WRITE) == draining;
         int before = twoLevel ? bankLoad(b) : bCount[list];
+        boolean wasIdle = bankLoad(b) == 0;
+        (type == WRITE ? activeWrites : activeReads)[b >>> 6] |= 1L << b;
         linkLast(bHead, bTail, list, i);
         bCount[list]++;
         bankQueued++;
@@ -460,7 +467,7 @@ public final class ChannelController {
         }
         // A request joining the tail changes the bank's next command only if it is the first the current mode can
         // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise the heap entry stands.
-        if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || !isActive(b)) {
+        if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
             cacheValid[b] = false;
             reschedule(b);
         }
@@ -520,7 +527,10 @@ public final class ChannelController {
                 || (flushing && writes > 0 && pending[READ] == 0);
         if (start) {
             draining = true;
-            drainQuota = Math.max(1, writes - (flushing ? 0 : cfg.writeLow()));
+            // At the watermark: down to the low watermark. With no read waiting: every write queued (as DRAMSim3),
+            // rather than one at a time while the reads stay away.
+            boolean idle = writes < cfg.writeHigh();
+            drainQuota = Math.max(1, idle || flushing ? writes : writes - cfg.writeLow());
             modeChanged();
         }
     }
@@ -533,9 +543,17 @@ public final class ChannelController {
         if (twoLevel) {
             transferAt(now + 1);
         } else {
-            java.util.Arrays.fill(cacheValid, false);
-            for (int b = 0; b < banks; b++) {
-                reschedule(b);
+            // Only the banks holding the kind now scheduled matter; the others are not scanned until it flips back
+            // (then they are invalidated here) or until a request of this kind joins them (appendToBank).
+            long[] mask = draining ? activeWrites : activeReads;
+            for (int w = 0; w < mask.length; w++) {
+                long bits = mask[w];
+                while (bits != 0) {
+                    int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    cacheValid[b] = false;
+                    reschedule(b);
+                }
             }
             wakeAt(now + 1);
         }
@@ -591,56 +609,64 @@ public final class ChannelController {
     }
 
     /**
-     * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
-     * lower bound on the next cycle a decision may issue something.
+     * Refresh and power-down exit, rank by rank: issues the first ready one and returns -1, else returns the
+     * earliest cycle one could go.
      */
-    private long selectAndIssue(long c, Command.Bus bus) {
+    private long rankWide(long c) {
         long next = NEVER;
-        boolean rowBus = bus == null || bus == Command.Bus.ROW;
-        // 1. Refresh and power-down exit first (DRAMSim3 finishes a pending refresh before anything else).
-        if (nextRefreshDue > c) {
-            next = nextRefreshDue;
-        }
-        if (rowBus && attention) {
-            attention = false;
-            for (int r = 0; r < ranks; r++) {
-                int first = r * banksPerRank;
-                if (refreshPending[r] || rankBankRefreshes[r] > 0 || dev.poweredDown(r)) {
-                    attention = true; // still something rank-wide to finish
-                }
-                if (dev.poweredDown(r)) {
-                    if (rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
-                        long e = dev.earliest(Command.PDX, first);
-                        if (e <= c) {
-                            issueRankCommand(Command.PDX, r, c);
-                            return c + 1;
-                        }
-                        next = Math.min(next, e);
-                    }
-                } else if (refreshPending[r]) {
-                    Command cmd = dev.anyOpen(r) ? Command.PREA : Command.REF;
-                    long e = dev.earliest(cmd, first);
+        attention = false;
+        for (int r = 0; r < ranks; r++) {
+            int first = r * banksPerRank;
+            if (refreshPending[r] || rankBankRefreshes[r] > 0 || dev.poweredDown(r)) {
+                attention = true; // still something rank-wide to finish
+            }
+            if (dev.poweredDown(r)) {
+                if (rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                    long e = dev.earliest(Command.PDX, first);
                     if (e <= c) {
-                        issueRankCommand(cmd, r, c);
-                        return c + 1;
+                        issueRankCommand(Command.PDX, r, c);
+                        return -1;
                     }
                     next = Math.min(next, e);
-                } else if (rankBankRefreshes[r] > 0) {
-                    for (int b = first; b < first + banksPerRank; b++) {
-                        if (bankRefreshPending[b]) {
-                            Command cmd = dev.isOpen(b) ? Command.PRE : Command.REFPB;
-                            long e = dev.earliest(cmd, b);
-                            if (e <= c) {
-                                issueBankRefresh(cmd, b, c);
-                                return c + 1;
-                            }
-                            next = Math.min(next, e);
+                }
+            } else if (refreshPending[r]) {
+                Command cmd = dev.anyOpen(r) ? Command.PREA : Command.REF;
+                long e = dev.earliest(cmd, first);
+                if (e <= c) {
+                    issueRankCommand(cmd, r, c);
+                    return -1;
+                }
+                next = Math.min(next, e);
+            } else if (rankBankRefreshes[r] > 0) {
+                for (int b = first; b < first + banksPerRank; b++) {
+                    if (bankRefreshPending[b]) {
+                        Command cmd = dev.isOpen(b) ? Command.PRE : Command.REFPB;
+                        long e = dev.earliest(cmd, b);
+                        if (e <= c) {
+                            issueBankRefresh(cmd, b, c);
+                            return -1;
                         }
+                        next = Math.min(next, e);
                     }
                 }
             }
         }
-        // 2. Requests: only banks whose lower bound has come due are evaluated.
+        return next;
+    }
+
+    /** Results of {@link #scanBanks}: ready banks found and the best ready column and row candidates. */
+    private int scanReady;
+    private int scanBestCol;
+    private int scanBestColCmd;
+    private int scanBestRow;
+    private int scanBestRowCmd;
+
+    /**
+     * Evaluates the banks whose lower bound has come due at {@code c}: records the ready ones and the best column
+     * and row candidates among them (fields), refreshes the bounds of the others, and returns the earliest bound.
+     */
+    private long scanBanks(long c, Command.Bus bus) {
+        long next = NEVER;
         scanId++;
         int bestCol = -1;
         int bestColCmd = 0;
@@ -649,11 +675,12 @@ public final class ChannelController {
         int bestRowCmd = 0;
         long bestRowSeq = Long.MAX_VALUE;
         int ready = 0;
-        long[] act = active;
+        long[] reads = twoLevel || !draining ? activeReads : null;
+        long[] writes = twoLevel || draining ? activeWrites : null;
         long[] bnd = bound;
         boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
-        for (int w = 0; w < act.length; w++) {
-            long bits = act[w];
+        for (int w = 0; w < bnd.length + 63 >>> 6; w++) {
+            long bits = (reads == null ? 0 : reads[w]) | (writes == null ? 0 : writes[w]);
             while (bits != 0) {
                 int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -720,6 +747,36 @@ public final class ChannelController {
                 }
             }
         }
+        scanReady = ready;
+        scanBestCol = bestCol;
+        scanBestColCmd = bestColCmd;
+        scanBestRow = bestRow;
+        scanBestRowCmd = bestRowCmd;
+        return next;
+    }
+
+    /**
+     * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
+     * lower bound on the next cycle a decision may issue something.
+     */
+    private long selectAndIssue(long c, Command.Bus bus) {
+        long next = nextRefreshDue > c ? nextRefreshDue : NEVER;
+        boolean rowBus = bus == null || bus == Command.Bus.ROW;
+        // 1. Refresh and power-down exit first (DRAMSim3 finishes a pending refresh before anything else).
+        if (rowBus && attention) {
+            long r = rankWide(c);
+            if (r < 0) {
+                return c + 1;
+            }
+            next = Math.min(next, r);
+        }
+        // 2. Requests: only banks whose lower bound has come due are evaluated.
+        next = Math.min(next, scanBanks(c, bus));
+        int ready = scanReady;
+        int bestCol = scanBestCol;
+        int bestColCmd = scanBestColCmd;
+        int bestRow = scanBestRow;
+        int bestRowCmd = scanBestRowCmd;
         // 3. Power-down entry when a rank has nothing to do.
         int downRank = -1;
         if (cfg.powerDown() && rowBus) {
@@ -871,19 +928,13 @@ public final class ChannelController {
     /** Puts bank {@code b} (back) into the heap with a lower bound on its next command, and wakes the scan then. */
     private void reschedule(int b) {
         if (bankLoad(b) == 0) {
-            active[b >>> 6] &= ~(1L << b);
             return;
         }
-        active[b >>> 6] |= 1L << b;
         long e = candidateTime(b);
         bound[b] = e;
         if (e < NEVER) {
             wakeAt(Math.max(e, now + 1));
         }
-    }
-
-    private boolean isActive(int b) {
-        return (active[b >>> 6] & (1L << b)) != 0;
     }
 
     /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
@@ -1014,8 +1065,8 @@ public final class ChannelController {
             closedForConflict[b] = false;
             bankClosed(b);
         }
-        if (bankLoad(b) == 0) {
-            active[b >>> 6] &= ~(1L << b);
+        if (bCount[list] == 0) {
+            (type == WRITE ? activeWrites : activeReads)[b >>> 6] &= ~(1L << b);
         }
         long arrival = rArrival[req];
         long done = c + (type == WRITE ? writeDone : readDone);

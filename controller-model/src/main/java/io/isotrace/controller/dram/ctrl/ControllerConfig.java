@@ -66,11 +66,12 @@ public record ControllerConfig(int readQueue, int writeQueue, int bankQueue, int
 
     /**
      * The defaults: one-level 32+32 queues, writes drained between 80 % and 20 % (Ramulator 2's watermarks), open
-     * pages, FR-FCFS with a strict cap of 4 hits, all-bank refresh, no power-down, one frontend cycle.
+     * pages, FR-FCFS with a strict cap of 16 hits (gem5's max_accesses_per_row), all-bank refresh, no power-down,
+     * one frontend cycle.
      */
     public static ControllerConfig defaults() {
         return new ControllerConfig(32, 32, 0, 0, 26, 6, 0, PagePolicy.OPEN, SchedulerPolicy.FRFCFS,
-                Arbitration.OLDEST_FIRST, 4, true, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
+                Arbitration.OLDEST_FIRST, 16, true, RefreshMode.ALL_BANK, false, 100, 1, 0, 100_000);
     }
 
     /**

@@ -47,6 +47,14 @@ public final class TimingEngine {
     private final int[] groupOff;
     private final int[] bankOff;
     private final int[] rankOfBank;
+    private final int[] groupOfBank;
+    /** Per command ordinal: its command-bus index, whether it targets a whole rank. */
+    private final int[] busOf = new int[NC];
+    private final boolean[] rankTarget = new boolean[NC];
+    /** Per rolling window: its scope, size and latency, unpacked from the table for the issue path. */
+    private final int[] windowScope;
+    private final int[] windowSize;
+    private final int[] windowLatency;
     /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
     private final long[] busFree = new long[2];
     /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
@@ -78,8 +86,10 @@ public final class TimingEngine {
         groupOff = new int[banks];
         bankOff = new int[banks];
         rankOfBank = new int[banks];
+        groupOfBank = new int[banks];
         for (int b = 0; b < banks; b++) {
             rankOfBank[b] = b / banksPerRank;
+            groupOfBank[b] = b / banksPerGroup;
             rankOff[b] = rankBase + (b / banksPerRank) * NC;
             groupOff[b] = groupBase + (b / banksPerGroup) * NC;
             bankOff[b] = bankBase + b * NC;
@@ -88,6 +98,18 @@ public final class TimingEngine {
         java.util.Arrays.fill(openRow, -1);
         openBanksInRank = new int[ranks];
         poweredDown = new boolean[ranks];
+        for (Command c : Command.ALL) {
+            busOf[c.ordinal()] = dualBus && c.isColumn() ? 1 : 0;
+            rankTarget[c.ordinal()] = c.target() == Command.Target.RANK;
+        }
+        windowScope = new int[table.windows.length];
+        windowSize = new int[table.windows.length];
+        windowLatency = new int[table.windows.length];
+        for (int w = 0; w < table.windows.length; w++) {
+            windowScope[w] = table.windows[w].scope().ordinal();
+            windowSize[w] = table.windows[w].window();
+            windowLatency[w] = table.windows[w].latency();
+        }
         windowTimes = new long[table.windows.length][];
         windowCount = new int[table.windows.length][];
         for (int w = 0; w < table.windows.length; w++) {
@@ -207,7 +229,7 @@ public final class TimingEngine {
         if (ch > t) {
             t = ch;
         }
-        long bus = busFree[dualBus && Command.ALL[cmd].isColumn() ? 1 : 0];
+        long bus = busFree[busOf[cmd]];
         return bus > t ? bus : t;
     }
 
@@ -279,22 +301,24 @@ public final class TimingEngine {
         lastIssue = now;
         int p = cmd.ordinal();
         int rank = rankOfBank[bank];
-        int group = (groupOff[bank] - groupBase) / NC;
-        busFree[dualBus && cmd.isColumn() ? 1 : 0] = now + commandCycles[p];
-        boolean rankCommand = cmd.target() == Command.Target.RANK;
+        busFree[busOf[p]] = now + commandCycles[p];
+        boolean rankCommand = rankTarget[p];
         long[] n = next;
         CompiledTable tb = table;
         // Rolling windows first: record this issue, then apply the window rows.
         int[] rec = tb.recordInto[p];
-        for (int w : rec) {
-            record(w, nodeIndex(tb.windows[w].scope().ordinal(), rank, group, bank), now);
-        }
-        int[] wrows = tb.windowRows[p];
-        for (int j : wrows) {
-            int s = tb.scope[p][j];
-            long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
-            if (t >= 0) {
-                raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
+        if (rec.length > 0) {
+            int group = groupOfBank[bank];
+            for (int w : rec) {
+                record(w, nodeIndex(windowScope[w], rank, group, bank), now);
+            }
+            int[] wrows = tb.windowRows[p];
+            for (int j : wrows) {
+                int s = tb.scope[p][j];
+                long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
+                if (t >= 0) {
+                    raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
+                }
             }
         }
         // Plain rows, merged per scope.
@@ -381,7 +405,7 @@ public final class TimingEngine {
 
     /** Enters an issue into a rolling window's history (a ring of the last {@code window} issue times per node). */
     private void record(int w, int node, long now) {
-        int size = table.windows[w].window();
+        int size = windowSize[w];
         int count = windowCount[w][node];
         windowTimes[w][node * size + count % size] = now;
         windowCount[w][node] = count + 1;
@@ -392,13 +416,12 @@ public final class TimingEngine {
      * -1 while fewer than {@code window} have been issued.
      */
     private long windowOpens(int w, int node) {
-        TimingConstraint c = table.windows[w];
-        int size = c.window();
+        int size = windowSize[w];
         int count = windowCount[w][node];
         if (count < size) {
             return -1;
         }
-        return windowTimes[w][node * size + count % size] + c.latency();
+        return windowTimes[w][node * size + count % size] + windowLatency[w];
     }
 
     private static void raise(long[] a, int i, long t) {

@@ -12,7 +12,7 @@ import java.util.List;
  * issuing it does (scope, following command, latency, rolling window). Built once per device; read on every issue.
  */
 final class CompiledTable {
-    /** Per preceding command ordinal: the updates issuing it makes. */
+    /** Per preceding command ordinal: the updates issuing it makes (following as a class, see {@link #classOf}). */
     final int[][] scope;
     final int[][] following;
     final int[][] latency;
@@ -32,9 +32,42 @@ final class CompiledTable {
     final int[][][] mergedLatency = new int[io.isotrace.controller.dram.spec.Scope.values().length][][];
     /** Per preceding command: indexes into the flat arrays of its rolling-window rows. */
     final int[][] windowRows;
+    /**
+     * The merged plain rows of the channel, rank, bank-group and bank scopes in one list per preceding command: the
+     * scope (as an index into the issuing bank's node offsets) and the following command and latency. Other-rank rows
+     * stay in {@link #mergedFollowing} (they fan out over the sibling ranks).
+     */
+    final int[][] flatScope;
+    final int[][] flatFollowing;
+    final int[][] flatLatency;
+
+    /**
+     * Commands that every row constrains alike (RD and RDA, WR and WRA in the standards here) share one "not before"
+     * slot: {@code classOf[command]} is its slot, {@link #classes} how many there are. Found from the table, so it
+     * holds for any standard: two commands share a class only if exactly the same rows list them as following.
+     */
+    final int[] classOf = new int[Command.COUNT];
+    final int classes;
 
     CompiledTable(List<TimingConstraint> table) {
         int n = Command.COUNT;
+        // Classes: commands with the same set of rows naming them as following.
+        List<java.util.Set<Integer>> signatures = new ArrayList<>();
+        for (Command c : Command.ALL) {
+            java.util.Set<Integer> sig = new java.util.TreeSet<>();
+            for (int r = 0; r < table.size(); r++) {
+                if (table.get(r).following().contains(c)) {
+                    sig.add(r);
+                }
+            }
+            int k = signatures.indexOf(sig);
+            if (k < 0) {
+                k = signatures.size();
+                signatures.add(sig);
+            }
+            classOf[c.ordinal()] = k;
+        }
+        classes = signatures.size();
         List<List<int[]>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(new ArrayList<>());
@@ -47,8 +80,12 @@ final class CompiledTable {
                 windowed.add(c);
             }
             for (Command p : c.preceding()) {
+                java.util.Set<Integer> seen = new java.util.HashSet<>();
                 for (Command f : c.following()) {
-                    rows.get(p.ordinal()).add(new int[]{c.scope().ordinal(), f.ordinal(), c.latency(), wid});
+                    if (seen.add(classOf[f.ordinal()])) {
+                        rows.get(p.ordinal()).add(new int[]{c.scope().ordinal(), classOf[f.ordinal()], c.latency(),
+                                wid});
+                    }
                 }
             }
         }
@@ -80,7 +117,7 @@ final class CompiledTable {
             List<int[]> r = rows.get(i);
             List<Integer> win = new ArrayList<>();
             for (int sc = 0; sc < scopes; sc++) {
-                int[] best = new int[n];
+                int[] best = new int[classes];
                 java.util.Arrays.fill(best, -1);
                 for (int j = 0; j < r.size(); j++) {
                     int[] row = r.get(j);
@@ -95,7 +132,7 @@ final class CompiledTable {
                     }
                 }
                 int count = 0;
-                for (int f = 0; f < n; f++) {
+                for (int f = 0; f < classes; f++) {
                     if (best[f] >= 0) {
                         count++;
                     }
@@ -103,7 +140,7 @@ final class CompiledTable {
                 int[] fo = new int[count];
                 int[] la = new int[count];
                 int k = 0;
-                for (int f = 0; f < n; f++) {
+                for (int f = 0; f < classes; f++) {
                     if (best[f] >= 0) {
                         fo[k] = f;
                         la[k++] = best[f];
@@ -113,6 +150,27 @@ final class CompiledTable {
                 mergedLatency[sc][i] = la;
             }
             windowRows[i] = win.stream().mapToInt(Integer::intValue).toArray();
+        }
+        flatScope = new int[n][];
+        flatFollowing = new int[n][];
+        flatLatency = new int[n][];
+        int[] scopesInOrder = {CHANNEL, RANK, BANK_GROUP, BANK};
+        for (int i = 0; i < n; i++) {
+            int total = 0;
+            for (int sc : scopesInOrder) {
+                total += mergedFollowing[sc][i].length;
+            }
+            flatScope[i] = new int[total];
+            flatFollowing[i] = new int[total];
+            flatLatency[i] = new int[total];
+            int k = 0;
+            for (int sc : scopesInOrder) {
+                for (int j = 0; j < mergedFollowing[sc][i].length; j++) {
+                    flatScope[i][k] = sc;
+                    flatFollowing[i][k] = mergedFollowing[sc][i][j];
+                    flatLatency[i][k++] = mergedLatency[sc][i][j];
+                }
+            }
         }
         recordInto = new int[n][];
         for (int i = 0; i < n; i++) {

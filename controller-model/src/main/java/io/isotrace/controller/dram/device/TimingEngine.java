@@ -24,6 +24,9 @@ public final class TimingEngine {
     /** "Never": the latest representable cycle. */
     public static final long NEVER = Long.MAX_VALUE / 4;
     private static final int NC = Command.COUNT;
+    /** Slots per node: one per class of commands the table constrains alike. */
+    private final int nk;
+    private final int[] classOf;
 
     private final CompiledTable table;
     private final int ranks;
@@ -55,6 +58,10 @@ public final class TimingEngine {
     private final int[] windowScope;
     private final int[] windowSize;
     private final int[] windowLatency;
+    /** Per rolling window: ring capacity - 1 (a power of two, so no division on the issue path). */
+    private final int[] windowMask;
+    /** Scratch for the issue path: the issuing bank's node offsets by scope. */
+    private final long[] nodeBase = new long[io.isotrace.controller.dram.spec.Scope.values().length];
     /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
     private final long[] busFree = new long[2];
     /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
@@ -78,10 +85,12 @@ public final class TimingEngine {
         for (Command c : Command.ALL) {
             commandCycles[c.ordinal()] = spec.standard().commandCycles(c);
         }
-        rankBase = NC;
-        groupBase = rankBase + ranks * NC;
-        bankBase = groupBase + ranks * bankGroups * NC;
-        next = new long[bankBase + banks * NC];
+        nk = table.classes;
+        classOf = table.classOf;
+        rankBase = nk;
+        groupBase = rankBase + ranks * nk;
+        bankBase = groupBase + ranks * bankGroups * nk;
+        next = new long[bankBase + banks * nk];
         rankOff = new int[banks];
         groupOff = new int[banks];
         bankOff = new int[banks];
@@ -90,9 +99,9 @@ public final class TimingEngine {
         for (int b = 0; b < banks; b++) {
             rankOfBank[b] = b / banksPerRank;
             groupOfBank[b] = b / banksPerGroup;
-            rankOff[b] = rankBase + (b / banksPerRank) * NC;
-            groupOff[b] = groupBase + (b / banksPerGroup) * NC;
-            bankOff[b] = bankBase + b * NC;
+            rankOff[b] = rankBase + (b / banksPerRank) * nk;
+            groupOff[b] = groupBase + (b / banksPerGroup) * nk;
+            bankOff[b] = bankBase + b * nk;
         }
         openRow = new int[banks];
         java.util.Arrays.fill(openRow, -1);
@@ -105,17 +114,20 @@ public final class TimingEngine {
         windowScope = new int[table.windows.length];
         windowSize = new int[table.windows.length];
         windowLatency = new int[table.windows.length];
+        windowMask = new int[table.windows.length];
         for (int w = 0; w < table.windows.length; w++) {
             windowScope[w] = table.windows[w].scope().ordinal();
             windowSize[w] = table.windows[w].window();
             windowLatency[w] = table.windows[w].latency();
+            windowMask[w] = Integer.highestOneBit(Math.max(1, table.windows[w].window() * 2 - 1)) - 1;
         }
         windowTimes = new long[table.windows.length][];
         windowCount = new int[table.windows.length][];
         for (int w = 0; w < table.windows.length; w++) {
             TimingConstraint c = table.windows[w];
             int nodes = nodesOf(c.scope());
-            windowTimes[w] = new long[nodes * c.window()];
+            int cap = Integer.highestOneBit(Math.max(1, c.window() * 2 - 1));
+            windowTimes[w] = new long[nodes * cap];
             windowCount[w] = new int[nodes];
         }
     }
@@ -173,7 +185,7 @@ public final class TimingEngine {
      * timing goes; legality in the bank's state is {@link #legal}.
      */
     public long earliest(Command cmd, int bank) {
-        int c = cmd.ordinal();
+        int c = classOf[cmd.ordinal()];
         long[] n = next;
         long t = n[bankOff[bank] + c];
         long g = n[groupOff[bank] + c];
@@ -214,8 +226,9 @@ public final class TimingEngine {
      * command issues to the same bank group (or a rank command to the rank), so callers may cache it until then.
      */
     public long bankLevel(int cmd, int bank) {
-        long t = next[bankOff[bank] + cmd];
-        long g = next[groupOff[bank] + cmd];
+        int k = classOf[cmd];
+        long t = next[bankOff[bank] + k];
+        long g = next[groupOff[bank] + k];
         return g > t ? g : t;
     }
 
@@ -224,8 +237,9 @@ public final class TimingEngine {
      * earliest cycle is {@code max(bankLevel, rankLevel)}.
      */
     public long rankLevel(int cmd, int rank) {
-        long t = next[rankBase + rank * NC + cmd];
-        long ch = next[cmd];
+        int k = classOf[cmd];
+        long t = next[rankBase + rank * nk + k];
+        long ch = next[k];
         if (ch > t) {
             t = ch;
         }
@@ -321,16 +335,35 @@ public final class TimingEngine {
                 }
             }
         }
-        // Plain rows, merged per scope.
-        raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p], now);
-        raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p], tb.mergedLatency[CompiledTable.RANK][p],
-                now);
+        // Plain rows, merged per scope; for a bank command all four scopes in one pass over one list.
+        if (!rankCommand) {
+            long[] base = nodeBase;
+            base[CompiledTable.CHANNEL] = 0;
+            base[CompiledTable.RANK] = rankOff[bank];
+            base[CompiledTable.BANK_GROUP] = groupOff[bank];
+            base[CompiledTable.BANK] = bankOff[bank];
+            int[] sc = tb.flatScope[p];
+            int[] fo = tb.flatFollowing[p];
+            int[] la = tb.flatLatency[p];
+            for (int i = 0; i < sc.length; i++) {
+                int idx = (int) base[sc[i]] + fo[i];
+                long t = now + la[i];
+                if (t > n[idx]) {
+                    n[idx] = t;
+                }
+            }
+        } else {
+            raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p],
+                    now);
+            raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p],
+                    tb.mergedLatency[CompiledTable.RANK][p], now);
+        }
         int[] of = tb.mergedFollowing[CompiledTable.OTHER_RANKS][p];
         if (of.length > 0) {
             int[] ol = tb.mergedLatency[CompiledTable.OTHER_RANKS][p];
             for (int r = 0; r < ranks; r++) {
                 if (r != rank) {
-                    raiseAll(n, rankBase + r * NC, of, ol, now);
+                    raiseAll(n, rankBase + r * nk, of, ol, now);
                 }
             }
         }
@@ -340,14 +373,11 @@ public final class TimingEngine {
         int[] bl = tb.mergedLatency[CompiledTable.BANK][p];
         if (rankCommand) {
             for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                raiseAll(n, groupBase + g * NC, gf, gl, now);
+                raiseAll(n, groupBase + g * nk, gf, gl, now);
             }
             for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
                 raiseAll(n, bankOff[b], bf, bl, now);
             }
-        } else {
-            raiseAll(n, groupOff[bank], gf, gl, now);
-            raiseAll(n, bankOff[bank], bf, bl, now);
         }
         updateState(cmd, bank, rank, row);
     }
@@ -372,13 +402,13 @@ public final class TimingEngine {
         } else if (s == CompiledTable.OTHER_RANKS) {
             for (int r = 0; r < ranks; r++) {
                 if (r != rank) {
-                    raise(n, rankBase + r * NC + f, t);
+                    raise(n, rankBase + r * nk + f, t);
                 }
             }
         } else if (s == CompiledTable.BANK_GROUP) {
             if (rankCommand) {
                 for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                    raise(n, groupBase + g * NC + f, t);
+                    raise(n, groupBase + g * nk + f, t);
                 }
             } else {
                 raise(n, groupOff[bank] + f, t);
@@ -405,9 +435,9 @@ public final class TimingEngine {
 
     /** Enters an issue into a rolling window's history (a ring of the last {@code window} issue times per node). */
     private void record(int w, int node, long now) {
-        int size = windowSize[w];
+        int mask = windowMask[w];
         int count = windowCount[w][node];
-        windowTimes[w][node * size + count % size] = now;
+        windowTimes[w][node * (mask + 1) + (count & mask)] = now;
         windowCount[w][node] = count + 1;
     }
 
@@ -421,7 +451,8 @@ public final class TimingEngine {
         if (count < size) {
             return -1;
         }
-        return windowTimes[w][node * size + count % size] + windowLatency[w];
+        int mask = windowMask[w];
+        return windowTimes[w][node * (mask + 1) + ((count - size) & mask)] + windowLatency[w];
     }
 
     private static void raise(long[] a, int i, long t) {

@@ -63,12 +63,54 @@ public final class DramSimulateCommand implements Callable<Integer> {
             description = "For Isotrace traces: the controller's PA (IPA where no controller answered) or the IPA.")
     String address;
 
+    @Option(names = "--lockstep",
+            description = "Isotrace traces only: replay one transaction at a time through the MemoryTiming stack the "
+                    + "controller uses (the configuration's cache hierarchy, then DRAM), as in lockstep co-simulation, "
+                    + "and report per-transaction latency and cache hit rates too.")
+    boolean lockstep;
+
     @Option(names = "--hgrm", paramLabel = "FILE",
             description = "Also write the read-latency percentile distribution (HdrHistogram .hgrm, in DRAM cycles).")
     Path hgrm;
 
     @Mixin
     FormatOption format;
+
+    private int lockstep(LoadedConfig loaded) {
+        if (!Files.isDirectory(trace)) {
+            throw new UsageException("--lockstep replays an Isotrace trace directory, not a DRAMSim3 file");
+        }
+        if (cycles != 0 || hgrm != null || !"spaced".equals(issue)) {
+            throw new UsageException("--lockstep takes neither --cycles, --hgrm nor --issue");
+        }
+        Map<String, Object> m;
+        try (TraceReader reader = TraceReader.open(trace)) {
+            m = LockstepReplay.run(reader, loaded, !"ipa".equals(address));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.get() == OutputFormat.json) {
+            out.println(Json.pretty(m));
+        } else {
+            printNested(out, m, "");
+        }
+        out.flush();
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printNested(PrintWriter out, Map<String, Object> m, String indent) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Map) {
+                out.println(indent + e.getKey() + ":");
+                printNested(out, (Map<String, Object>) v, indent + "  ");
+            } else if (v instanceof long[] || v instanceof double[]) {
+                continue; // per-bank and per-epoch series: JSON output
+            } else {
+                out.printf("%s%-22s %s%n", indent, e.getKey() + ":", v);
+            }
+        }
+    }
 
     @Override
     public Integer call() {
@@ -81,6 +123,9 @@ public final class DramSimulateCommand implements Callable<Integer> {
         }
         LoadedConfig loaded = config.load();
         DramConfig dram = loaded.dram();
+        if (lockstep) {
+            return lockstep(loaded);
+        }
         TraceSimulation sim = new TraceSimulation(dram, mode, cycles);
         SimulationResult r;
         if (Files.isDirectory(trace)) {

@@ -87,6 +87,45 @@ class DramCommandsTest {
     }
 
     @Test
+    void lockstepReplayThroughCachesAndDram() throws Exception {
+        Path dir = tmp.resolve("ls");
+        try (TraceWriter w = TraceWriter.create(dir, TraceHeader.builder().program("unit").build())) {
+            for (int i = 0; i < 4000; i++) {
+                Transaction t = new Transaction();
+                t.seq = i;
+                t.timePs = 100_000L * i;
+                t.kind = i % 3 == 0 ? TransactionKind.IFETCH : (i % 3 == 1 ? TransactionKind.READ : TransactionKind.WRITE);
+                t.size = 8;
+                t.ipa = (i % 3 == 0 ? 0x1000_0000L : 0x2000_0000L) + 8L * (i % 512);
+                t.va = t.ipa;
+                t.env = i % 2; // two environments touching the same lines
+                t.status = ReplyStatus.OK;
+                t.pa = t.ipa;
+                w.append(t);
+            }
+        }
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "dram:\n  preset: DDR4-3200\ncache:\n  l1i: {size: 32KiB, ways: 4, hitLatency: 1ns}\n"
+                + "  l1d: {size: 32KiB, ways: 4, hitLatency: 1ns}\n  llc: {size: 1MiB, ways: 16, hitLatency: 10ns}\n");
+        CliRunner r = CliRunner.run("dram", "simulate", dir.toString(), "--config", cfg.toString(), "--lockstep",
+                "--format", "json");
+        assertEquals(0, r.exitCode, r.toString());
+        JsonNode m = new ObjectMapper().readTree(r.out);
+        assertEquals(4000, m.get("transactions").asLong());
+        JsonNode l1d = m.get("caches").get("L1D");
+        assertTrue(l1d.get("hit_rate").asDouble() > 0.9, l1d.toString());
+        // Each environment misses once per line: 2 environments x (4096 bytes of data / 64) lines, plus fetches.
+        long dramReads = m.get("dram").get("requests").get("reads_accepted").asLong();
+        assertEquals(2 * 64 + 2 * 64 * 4 / 4, dramReads, "only misses reach DRAM: " + dramReads);
+        assertTrue(m.get("transaction_latency").get("p50_ps").asLong() <= 1000 + 1, "L1 hits dominate");
+        CliRunner text = CliRunner.run("dram", "simulate", dir.toString(), "--config", cfg.toString(), "--lockstep");
+        assertEquals(0, text.exitCode, text.toString());
+        assertTrue(text.out.contains("L1I:"), text.out);
+        assertEquals(ExitCode.USAGE, CliRunner.run("dram", "simulate", tmp.resolve("none.trace").toString(),
+                "--lockstep").exitCode);
+    }
+
+    @Test
     void errorsMapToExitCodes() throws Exception {
         Path trace = tmp.resolve("bad.trace");
         Files.writeString(trace, "0x40 READ 0\n0x80 FETCH 1\n");

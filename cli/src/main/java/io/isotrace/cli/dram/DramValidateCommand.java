@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Compare Isotrace with a DRAMSim3 build on stream, random, mix and strided workloads, spaced and "
-                + "as fast as accepted: average read latency, bandwidth and row-buffer hit rate (tolerance +-10 %). "
+                + "as fast as accepted: average read latency, bandwidth and row-buffer hit rate (tolerance +-10 %%). "
                 + "Exit code 1 when a value is outside the tolerance or a run exceeds the peak bandwidth.")
 public final class DramValidateCommand implements Callable<Integer> {
     @Spec

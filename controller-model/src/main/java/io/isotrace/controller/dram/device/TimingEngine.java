@@ -247,10 +247,6 @@ public final class TimingEngine {
         return bus > t ? bus : t;
     }
 
-    public int bankGroupsPerRank() {
-        return bankGroups;
-    }
-
     public int banksPerGroup() {
         return banksPerGroup;
     }

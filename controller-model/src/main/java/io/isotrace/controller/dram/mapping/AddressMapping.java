@@ -22,8 +22,9 @@ public final class AddressMapping {
     private final int offsetBits;
     private final int chShift, raShift, bgShift, baShift, roShift, coShift;
     private final long chMask, raMask, bgMask, baMask, roMask, coMask;
-    private final int bgBits, baBits;
-    private final int bankGroups, banksPerGroup, banksPerRank;
+    private final int bgBits;
+    private final int banksPerGroup;
+    private final int banksPerRank;
 
     public AddressMapping(Organization org, MappingScheme scheme, boolean xorBanks) {
         this.scheme = scheme;
@@ -56,8 +57,6 @@ public final class AddressMapping {
         roMask = (1L << widths.get(AddressField.ROW)) - 1;
         coMask = (1L << widths.get(AddressField.COLUMN)) - 1;
         bgBits = widths.get(AddressField.BANK_GROUP);
-        baBits = widths.get(AddressField.BANK);
-        bankGroups = org.bankGroups();
         banksPerGroup = org.banksPerGroup();
         banksPerRank = org.banksPerRank();
     }
@@ -117,10 +116,6 @@ public final class AddressMapping {
     public int mappedBits() {
         return offsetBits + Long.bitCount(chMask) + Long.bitCount(raMask) + Long.bitCount(bgMask)
                 + Long.bitCount(baMask) + Long.bitCount(roMask) + Long.bitCount(coMask);
-    }
-
-    int bankGroups() {
-        return bankGroups;
     }
 
     @Override

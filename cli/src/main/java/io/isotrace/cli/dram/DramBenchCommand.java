@@ -73,8 +73,8 @@ public final class DramBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RequestArrays req = new WorkloadGenerator(w, interval).generate(requests);
         IssueMode mode = interval == 0 ? IssueMode.ASAP : IssueMode.SPACED;
-        out.printf("trace: %d %s requests, %s%n%n", requests, w.key(),
-                interval == 0 ? "as fast as accepted" : "one every " + interval + " DRAM cycles");
+        out.printf("trace: %d %s requests, %s; load average before: %s%n%n", requests, w.key(),
+                interval == 0 ? "as fast as accepted" : "one every " + interval + " DRAM cycles", loadAverage());
         out.println("| simulator | configuration | runs | seconds (min-max) | M requests/s (min / median / max) |");
         out.println("|---|---|---|---|---|");
         long simulatedCycles = 0;
@@ -118,8 +118,18 @@ public final class DramBenchCommand implements Callable<Integer> {
             out.printf("%nIsotrace (DRAMSim3-aligned controller) / DRAMSim3, median requests/s: %.1f x%n",
                     isoMedian / med);
         }
+        out.println("load average after: " + loadAverage() + " (the machine is shared: compare runs made together)");
         out.flush();
         return 0;
+    }
+
+    /** The 1-minute load average (Linux), so a table carries how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private double row(PrintWriter out, String sim, String cfg, List<Double> secs) {

@@ -801,13 +801,14 @@ public final class ChannelController {
         } else if (downRank >= 0) {
             issueRankCommand(Command.PDE, downRank, c);
         }
-        // The banks that were ready get fresh lower bounds now that a command has gone (they may still be ready next
-        // cycle); the one that issued was rescheduled by the issue itself. Rescheduling wakes the scan as needed.
+        // The banks that were ready and did not issue can go no earlier than the next cycle (one command per bus
+        // per cycle) and may well go then; the one that issued was rescheduled by the issue itself.
         int issuedBank = chosen >= 0 ? rBank[chosen] : -1;
         for (int k = 0; k < ready; k++) {
             int o = readyBanks[k];
-            if (o != issuedBank) {
-                reschedule(o);
+            if (o != issuedBank && bound[o] <= c) {
+                bound[o] = c + 1;
+                wakeAt(c + 1);
             }
         }
         if (cfg.powerDown() && (chosen >= 0 || downRank >= 0)) {

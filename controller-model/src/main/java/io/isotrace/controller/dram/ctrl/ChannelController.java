@@ -18,11 +18,16 @@ import io.isotrace.controller.dram.stats.DramStats;
  * candidates stays a valid lower bound after a command issues; only the bank that issued, and events that add or
  * change candidates (arrivals, a write-drain switch, rank-wide commands), need looking at again.
  *
+ * <p>Each bank keeps its candidate (cached until its queue or state changes) and a lower bound on when it could
+ * issue; a decision evaluates only the banks whose bound has come due, and only banks holding the kind of request
+ * the current read/write mode schedules.
+ *
  * <p><b>Scheduling.</b> Each bank's candidate is the next command its queued requests need: ACT when the bank is
  * closed; the column command when the oldest request hits the open row; under FR-FCFS a younger hit while the row
- * has served fewer than {@code rowHitCap} accesses; else PRE. Across banks, refresh goes first, then (FR-FCFS)
- * ready column commands, then ready row commands, each oldest first; FCFS takes the oldest ready. One command per
- * cycle per command bus.
+ * has served fewer than {@code rowHitCap} accesses (with a soft cap, also after, if it is ready before the
+ * precharge); else PRE. Across banks, refresh and power-down exit go first; then, oldest-first: ready column commands
+ * before ready row commands (FR-FCFS) or simply the oldest (FCFS); round-robin: the next bank in turn with a ready
+ * command (DRAMSim3). Power-down entry goes last. One command per cycle per command bus.
  *
  * <p><b>No allocation per request.</b> Requests live in a fixed pool of parallel arrays linked into per-bank FIFO
  * lists by index.
@@ -466,7 +471,7 @@ public final class ChannelController {
             bHits[list]++;
         }
         // A request joining the tail changes the bank's next command only if it is the first the current mode can
-        // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise the heap entry stands.
+        // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise its bound stands.
         if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
             cacheValid[b] = false;
             reschedule(b);
@@ -926,7 +931,7 @@ public final class ChannelController {
         return e;
     }
 
-    /** Puts bank {@code b} (back) into the heap with a lower bound on its next command, and wakes the scan then. */
+    /** Recomputes bank {@code b}'s lower bound on its next command, and wakes the scan then. */
     private void reschedule(int b) {
         if (bankLoad(b) == 0) {
             return;

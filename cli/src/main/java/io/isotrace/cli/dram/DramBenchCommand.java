@@ -2,6 +2,7 @@ package io.isotrace.cli.dram;
 
 import io.isotrace.cli.UsageException;
 import io.isotrace.controller.dram.DramConfig;
+import io.isotrace.controller.dram.DramMemoryTiming;
 import io.isotrace.controller.dram.ctrl.ControllerConfig;
 import io.isotrace.controller.dram.sim.IssueMode;
 import io.isotrace.controller.dram.sim.RequestArrays;
@@ -96,6 +97,23 @@ public final class DramBenchCommand implements Callable<Integer> {
                 isoMedian = med;
             }
         }
+        // Lockstep: the MemoryTiming adapter the controller uses, one access at a time (reads wait for their data).
+        DramConfig lock = configs[1];
+        List<Double> lockSecs = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            DramMemoryTiming m = new DramMemoryTiming(lock);
+            long period = lock.device().timing().clock().periodPs();
+            long t0 = System.nanoTime();
+            long at = 0;
+            for (int k = 0; k < req.size(); k++) {
+                at = Math.max(at, req.cycle(k) * period);
+                at += m.latencyPs(req.address(k), 64, req.isWrite(k), 0, 0, false, at);
+            }
+            if (i > 0) {
+                lockSecs.add((System.nanoTime() - t0) / 1e9); // run 0 warms up the JIT
+            }
+        }
+        row(out, "Isotrace", "DDR4-3200, default controller, lockstep MemoryTiming (one access at a time)", lockSecs);
         if (dramsim3 != null) {
             Path dir = Files.createTempDirectory("isotrace-bench");
             Path trace = dir.resolve("bench.trace");

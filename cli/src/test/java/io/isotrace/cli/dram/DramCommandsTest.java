@@ -147,5 +147,6 @@ class DramCommandsTest {
         CliRunner r = CliRunner.run("dram", "bench", "--requests", "20000", "--runs", "1");
         assertEquals(0, r.exitCode, r.toString());
         assertTrue(r.out.contains("| Isotrace | DDR4-3200, DRAMSim3-aligned controller | 1 |"), r.out);
+        assertTrue(r.out.contains("lockstep MemoryTiming"), r.out);
     }
 }

@@ -309,7 +309,7 @@ public final class ChannelController {
         int type = write ? WRITE : READ;
         stats.accepted(write, c);
         long line = addr & lineMask;
-        int queued = writeIndex.get(line);
+        int queued = pending[WRITE] == 0 ? -1 : writeIndex.get(line);
         if (queued >= 0) {
             if (write) {
                 stats.writeMerged(c); // the queued write will carry the newer data

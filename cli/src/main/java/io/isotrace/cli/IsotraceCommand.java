@@ -1,6 +1,9 @@
 package io.isotrace.cli;
 
+import io.isotrace.cli.bench.BenchCommand;
 import io.isotrace.cli.dram.DramCommand;
+import io.isotrace.cli.replay.ControllerCommand;
+import io.isotrace.cli.replay.ReplayCommand;
 import io.isotrace.cli.trace.TraceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trace-driven co-simulation of an AArch64 CPU and an isolation-enforcing memory controller.",
-        subcommands = {TraceCommand.class, DramCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TraceCommand.class, ReplayCommand.class, ControllerCommand.class, BenchCommand.class,
+                DramCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -34,11 +34,13 @@ public final class IdentityMemoryPort implements MemoryPort {
         if (!memory.contains(t.ipa) || !memory.contains(t.ipa + Math.max(t.size, 1) - 1)) {
             t.pa = t.ipa;
             t.status = ReplyStatus.DECODE_ERROR;
+            t.abort = true;
             t.latencyPs = latencyPs;
             return;
         }
         t.pa = t.ipa;
         t.status = ReplyStatus.OK;
+        t.abort = false;
         t.latencyPs = latencyPs;
     }
 

@@ -7,16 +7,50 @@ package io.isotrace.trace.record;
  * <p>The period is kept as an exact rational (10^12 / hz picoseconds) rather than a rounded integer, so a 1.6 GHz
  * DRAM clock (625 ps) and a 3 GHz core (333.33 ps) both convert without drift over billions of cycles.
  */
-public record ClockDomain(String name, long hz) {
+public final class ClockDomain {
     private static final long PS_PER_S = 1_000_000_000_000L;
 
-    public ClockDomain {
+    private final String name;
+    private final long hz;
+    /** The period in picoseconds as a reduced fraction num/den, fixed at construction. */
+    private final long num;
+    private final long den;
+
+    public ClockDomain(String name, long hz) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a clock domain needs a name");
         }
         if (hz <= 0 || hz > PS_PER_S) {
             throw new IllegalArgumentException("clock " + name + ": frequency " + hz + " Hz is outside 1 Hz..1 THz");
         }
+        this.name = name;
+        this.hz = hz;
+        long g = gcd(PS_PER_S, hz);
+        this.num = PS_PER_S / g;
+        this.den = hz / g;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long hz() {
+        return hz;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClockDomain && ((ClockDomain) o).name.equals(name) && ((ClockDomain) o).hz == hz;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Long.hashCode(hz);
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + hz + "Hz";
     }
 
     /** The CPU's default clock: 2 GHz. */
@@ -24,27 +58,37 @@ public record ClockDomain(String name, long hz) {
         return new ClockDomain("cpu", 2_000_000_000L);
     }
 
-    /** Picoseconds at the start of cycle {@code cycles}, rounded to nearest. */
+    /** Picoseconds at the start of cycle {@code cycles}, rounded to nearest (halves up). */
     public long cyclesToPs(long cycles) {
-        // cycles * 1e12 / hz, in 128-bit arithmetic so that long runs cannot overflow.
-        long hi = Math.multiplyHigh(cycles, PS_PER_S);
-        long lo = cycles * PS_PER_S;
+        // The period is psNum/psDen picoseconds, reduced: 500/1 at 2 GHz, 625/1 at 1.6 GHz, 1000/3 at 3 GHz, so
+        // the common clocks convert with one multiplication and no division.
+        long hi = Math.multiplyHigh(cycles, num);
+        long lo = cycles * num;
         if (hi == 0 && lo >= 0) {
-            return (lo + hz / 2) / hz;
+            return den == 1 ? lo : (lo + den / 2) / den;
         }
-        return java.math.BigInteger.valueOf(cycles).multiply(java.math.BigInteger.valueOf(PS_PER_S))
-                .add(java.math.BigInteger.valueOf(hz / 2)).divide(java.math.BigInteger.valueOf(hz)).longValueExact();
+        return java.math.BigInteger.valueOf(cycles).multiply(java.math.BigInteger.valueOf(num))
+                .add(java.math.BigInteger.valueOf(den / 2)).divide(java.math.BigInteger.valueOf(den)).longValueExact();
     }
 
     /** The cycle in progress at time {@code ps} (floor): a request issued mid-cycle belongs to that cycle. */
     public long psToCycles(long ps) {
-        long hi = Math.multiplyHigh(ps, hz);
-        long lo = ps * hz;
+        long hi = Math.multiplyHigh(ps, den);
+        long lo = ps * den;
         if (hi == 0 && lo >= 0) {
-            return lo / PS_PER_S;
+            return lo / num;
         }
-        return java.math.BigInteger.valueOf(ps).multiply(java.math.BigInteger.valueOf(hz))
-                .divide(java.math.BigInteger.valueOf(PS_PER_S)).longValueExact();
+        return java.math.BigInteger.valueOf(ps).multiply(java.math.BigInteger.valueOf(den))
+                .divide(java.math.BigInteger.valueOf(num)).longValueExact();
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** The period in picoseconds, rounded to nearest (for display; conversions use the exact ratio). */

@@ -48,6 +48,12 @@ public final class Transaction {
     public long latencyPs;
     /** The environment (isolated world) that served the access. */
     public int env;
+    /**
+     * Not recorded: the requester must take a synchronous external abort. Set with DENIED when the policy answers
+     * with a bus error (SIE-200 SEC_RESP, TZC-400 ACTION = DECERR) and with DECODE_ERROR; left false for DENIED
+     * read-as-zero/write-ignored answers, where a read returns 0 in {@code data} and a write is dropped.
+     */
+    public boolean abort;
 
     // ---- not recorded: data carried for device (MMIO) accesses in lockstep ----
     /** The value written, or the value a device read returned (low {@code size} bytes). Never stored in a trace. */
@@ -81,6 +87,7 @@ public final class Transaction {
         status = ReplyStatus.UNANSWERED;
         latencyPs = 0;
         env = 0;
+        abort = false;
         return this;
     }
 
@@ -106,6 +113,7 @@ public final class Transaction {
         status = other.status;
         latencyPs = other.latencyPs;
         env = other.env;
+        abort = other.abort;
         data = other.data;
         return this;
     }

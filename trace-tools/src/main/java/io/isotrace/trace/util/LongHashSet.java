@@ -58,6 +58,40 @@ public final class LongHashSet {
         }
     }
 
+    /** Removes {@code v}; true when it was present. Backward-shift deletion keeps probe chains intact. */
+    public boolean remove(long v) {
+        int i = mix(v) & mask;
+        while (true) {
+            long s = slots[i];
+            if (s == EMPTY) {
+                return false;
+            }
+            if (s == v) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        int gap = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            long s = slots[j];
+            if (s == EMPTY) {
+                break;
+            }
+            int home = mix(s) & mask;
+            // Move s into the gap when its home is not cyclically within (gap, j].
+            boolean between = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
+            if (!between) {
+                slots[gap] = s;
+                gap = j;
+            }
+        }
+        slots[gap] = EMPTY;
+        size--;
+        return true;
+    }
+
     public int size() {
         return size;
     }

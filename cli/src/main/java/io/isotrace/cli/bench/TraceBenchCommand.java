@@ -1,0 +1,113 @@
+package io.isotrace.cli.bench;
+
+import io.isotrace.cli.FormatOption;
+import io.isotrace.trace.queue.TraceHeader;
+import io.isotrace.trace.queue.TraceReader;
+import io.isotrace.trace.queue.TraceWriter;
+import io.isotrace.trace.record.RecordLayout;
+import io.isotrace.trace.record.Transaction;
+import io.isotrace.trace.record.TransactionKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code isotrace bench trace}: append and read throughput of the trace store, by records per excerpt. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Trace store throughput: records/s appended and read, for several batch sizes.")
+public final class TraceBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--records", defaultValue = "20000000", description = "Records per run (default: ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per configuration; the table shows each (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--dir", description = "Where to write the scratch traces (default: a temporary directory).")
+    Path dir;
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() throws IOException {
+        Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("isotrace-bench");
+        BenchTable table = new BenchTable("records/excerpt", "run", "append M rec/s", "append MB/s", "read M rec/s");
+        try {
+            for (int batch : new int[]{1, 16, 64, 256}) {
+                for (int run = 1; run <= runs; run++) {
+                    Path t = base.resolve("b" + batch + "-" + run);
+                    double append = append(t, batch);
+                    double read = read(t);
+                    table.row(batch, run, append, append * RecordLayout.RECORD_BYTES, read);
+                    delete(t);
+                }
+            }
+        } finally {
+            if (dir == null) {
+                delete(base);
+            }
+        }
+        table.print(spec.commandLine().getOut(), format.get());
+        return 0;
+    }
+
+    /** Appends {@code records} plausible records (advancing time and addresses); returns M records/s. */
+    private double append(Path t, int batch) {
+        Transaction tx = new Transaction();
+        long start = System.nanoTime();
+        try (TraceWriter w = TraceWriter.create(t, TraceHeader.builder().producer("isotrace bench trace").build(), batch)) {
+            for (long i = 0; i < records; i++) {
+                tx.seq = i;
+                tx.timePs = i * 500;
+                tx.pc = 0x400000 + (i & 0xFFF) * 4;
+                tx.va = 0x7fff_0000L + ((i * 8) & 0xFFFFF);
+                tx.ipa = tx.va;
+                tx.pa = tx.va;
+                tx.size = 8;
+                tx.kind = (i & 3) == 0 ? TransactionKind.WRITE : TransactionKind.READ;
+                w.append(tx);
+            }
+        }
+        return records * 1e3 / (System.nanoTime() - start);
+    }
+
+    private double read(Path t) {
+        Transaction tx = new Transaction();
+        long n = 0;
+        long sum = 0;
+        long start = System.nanoTime();
+        try (TraceReader r = TraceReader.open(t)) {
+            while (r.next(tx)) {
+                sum += tx.va;
+                n++;
+            }
+        }
+        double rate = n * 1e3 / (System.nanoTime() - start);
+        if (n != records || sum == 42) {
+            throw new IllegalStateException("read " + n + " of " + records + " records");
+        }
+        return rate;
+    }
+
+    private static void delete(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(q);
+            }
+        }
+    }
+}

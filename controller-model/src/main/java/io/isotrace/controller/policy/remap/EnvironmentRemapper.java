@@ -1,0 +1,124 @@
+package io.isotrace.controller.policy.remap;
+
+import io.isotrace.controller.env.Environments;
+import io.isotrace.controller.env.RuleTable;
+import io.isotrace.controller.env.TranslationCache;
+import io.isotrace.controller.policy.AccessNeeds;
+import io.isotrace.controller.policy.CheckCost;
+import io.isotrace.controller.policy.Policy;
+import io.isotrace.controller.policy.Reason;
+import io.isotrace.controller.policy.Response;
+import io.isotrace.controller.policy.Verdict;
+import io.isotrace.trace.record.Transaction;
+
+/**
+ * The environment remapper: translates the IPA in the requester's active environment to a PA and checks the
+ * mapping's permissions (kind of access) and access rule (security state, effective exception level, requester).
+ * Must be the first stage of a stack, since the stages after it filter the PA it produces.
+ *
+ * <p>Hot path: one cache probe; on a miss, one hash probe per block size the environment uses. Nothing allocated.
+ */
+public final class EnvironmentRemapper implements Policy {
+    private final Environments envs;
+    private final RuleTable rules;
+    private final TranslationCache cache;
+    private final int hitCycles;
+    private final int walkCycles;
+    private final long tablesBase;
+    /** What a refused (mapped but not permitted) access gets; unmapped addresses always get a decode error. */
+    private Response blocked = Response.BUS_ERROR;
+
+    public EnvironmentRemapper(Environments envs, TranslationCache cache, int hitCycles, int walkCycles, long tablesBase) {
+        this.envs = envs;
+        this.rules = envs.rules();
+        this.cache = cache;
+        this.hitCycles = hitCycles;
+        this.walkCycles = walkCycles;
+        this.tablesBase = tablesBase;
+    }
+
+    public void setBlockedResponse(Response r) {
+        if (r == Response.ALLOW || r == Response.DECODE_ERROR) {
+            throw new IllegalArgumentException("blocked response must be BUS_ERROR or RAZ_WI");
+        }
+        blocked = r;
+    }
+
+    public Response blockedResponse() {
+        return blocked;
+    }
+
+    public TranslationCache cache() {
+        return cache;
+    }
+
+    @Override
+    public String name() {
+        return "remap";
+    }
+
+    @Override
+    public int check(Transaction t, CheckCost cost) {
+        int env = envs.activeEnv(t.requester);
+        t.env = env;
+        if (env == Environments.NO_ENV) {
+            return Verdict.deny(blocked, Reason.NO_ENVIRONMENT);
+        }
+        long ipa = t.ipa;
+        if ((ipa >>> 48) != 0) {
+            return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
+        }
+        int id = cache.lookup(env, ipa);
+        if (id >= 0) {
+            cost.cycles += hitCycles;
+            cost.cacheHit = true;
+        } else {
+            cost.cycles += walkCycles;
+            id = envs.walk(env, ipa, cost, tablesBase);
+            if (id < 0) {
+                return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
+            }
+            cache.fill(env, ipa, id);
+        }
+        long off = ipa - envs.mappingIpa(id);
+        t.pa = envs.mappingPa(id) + off;
+        if (off + Math.max(t.size, 1) > envs.mappingBytes(id)) {
+            return Verdict.deny(Response.DECODE_ERROR, Reason.CROSSES_MAPPING);
+        }
+        int need = AccessNeeds.of(t.kind);
+        if ((envs.mappingPerms(id) & need) != need) {
+            return Verdict.deny(blocked, Reason.PERMISSION);
+        }
+        int rule = envs.mappingRule(id);
+        if (!rules.admitsState(rule, t.security.code())) {
+            return Verdict.deny(blocked, Reason.SECURITY_STATE);
+        }
+        if (!rules.admitsEl(rule, t.unprivileged ? 0 : t.el)) {
+            return Verdict.deny(blocked, Reason.EXCEPTION_LEVEL);
+        }
+        if (!rules.admitsRequester(rule, t.requester)) {
+            return Verdict.deny(blocked, Reason.REQUESTER);
+        }
+        return Verdict.ALLOW;
+    }
+
+    @Override
+    public int pagePermissions(Transaction probe) {
+        int env = envs.activeEnv(probe.requester);
+        probe.env = env;
+        if (env == Environments.NO_ENV) {
+            return -1;
+        }
+        int id = envs.find(env, probe.ipa);
+        if (id < 0) {
+            return -1;
+        }
+        probe.pa = envs.mappingPa(id) + ((probe.ipa & ~0xFFFL) - envs.mappingIpa(id));
+        int rule = envs.mappingRule(id);
+        if (!rules.admitsState(rule, probe.security.code()) || !rules.admitsEl(rule, probe.unprivileged ? 0 : probe.el)
+                || !rules.admitsRequester(rule, probe.requester)) {
+            return 0;
+        }
+        return envs.mappingPerms(id);
+    }
+}

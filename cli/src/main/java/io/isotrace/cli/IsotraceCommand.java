@@ -1,6 +1,7 @@
 package io.isotrace.cli;
 
 import io.isotrace.cli.bench.BenchCommand;
+import io.isotrace.cli.dram.DramCommand;
 import io.isotrace.cli.replay.ControllerCommand;
 import io.isotrace.cli.replay.ReplayCommand;
 import io.isotrace.cli.run.RunCommand;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trace-driven co-simulation of an AArch64 CPU and an isolation-enforcing memory controller.",
-        subcommands = {RunCommand.class, TraceCommand.class, ReplayCommand.class, ControllerCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, TraceCommand.class, ReplayCommand.class, ControllerCommand.class,
+                DramCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

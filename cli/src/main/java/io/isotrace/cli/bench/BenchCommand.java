@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed: trace storage, the CPU, the controller, the DRAM model.",
-        subcommands = {CpuBenchCommand.class, TraceBenchCommand.class, ControllerBenchCommand.class})
+        subcommands = {CpuBenchCommand.class, ControllerBenchCommand.class, DramBenchCommand.class, TraceBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,1198 @@
+package io.isotrace.controller.dram.ctrl;
+
+import io.isotrace.controller.dram.device.TimingEngine;
+import io.isotrace.controller.dram.mapping.AddressMapping;
+import io.isotrace.controller.dram.spec.Command;
+import io.isotrace.controller.dram.spec.DeviceSpec;
+import io.isotrace.controller.dram.spec.TimingParameters;
+import io.isotrace.controller.dram.stats.DramStats;
+
+/**
+ * The memory controller of one channel: it accepts read and write requests into bounded queues, schedules them into
+ * DRAM commands under the device's timing (a {@link TimingEngine}), refreshes, optionally powers ranks down, and
+ * reports each request's completion.
+ *
+ * <p><b>Event-driven.</b> Time advances from one decision to the next: after each decision the controller computes
+ * the earliest cycle at which any candidate command, arrival, refresh or power-down timer could act, and jumps
+ * there. Idle cycles cost nothing. Timing constraints only ever push a command later, so the minimum over the other
+ * candidates stays a valid lower bound after a command issues; only the bank that issued, and events that add or
+ * change candidates (arrivals, a write-drain switch, rank-wide commands), need looking at again.
+ *
+ * <p>Each bank keeps its candidate (cached until its queue or state changes) and a lower bound on when it could
+ * issue; a decision evaluates only the banks whose bound has come due, and only banks holding the kind of request
+ * the current read/write mode schedules.
+ *
+ * <p><b>Scheduling.</b> Each bank's candidate is the next command its queued requests need: ACT when the bank is
+ * closed; the column command when the oldest request hits the open row; under FR-FCFS a younger hit while the row
+ * has served fewer than {@code rowHitCap} accesses (with a soft cap, also after, if it is ready before the
+ * precharge); else PRE. Across banks, refresh and power-down exit go first; then, oldest-first: ready column commands
+ * before ready row commands (FR-FCFS) or simply the oldest (FCFS); round-robin: the next bank in turn with a ready
+ * command (DRAMSim3). Power-down entry goes last. One command per cycle per command bus.
+ *
+ * <p><b>No allocation per request.</b> Requests live in a fixed pool of parallel arrays linked into per-bank FIFO
+ * lists by index.
+ */
+public final class ChannelController {
+    private static final long NEVER = TimingEngine.NEVER;
+    private static final int READ = 0;
+    private static final int WRITE = 1;
+
+    private final int channel;
+    private final ControllerConfig cfg;
+    private final TimingEngine dev;
+    private final AddressMapping map;
+    private final DramStats stats;
+    private RequestListener listener = RequestListener.NONE;
+    private final int banks;
+    private final int ranks;
+    private final int banksPerRank;
+    /** log2(banksPerRank): bank to rank by a shift (all counts are powers of two). */
+    private final int rankShift;
+    private final boolean twoLevel;
+    private final boolean dualBus;
+    private final boolean frfcfs;
+    private final boolean roundRobin;
+    /** Round-robin arbitration: the bank that issued last; the search starts after it. */
+    private int rrLast = -1;
+    private final PagePolicy page;
+    private final long readDone;
+    private final long writeDone;
+    private final long lineMask;
+    private final TimingParameters t;
+
+    // ---- request pool (parallel arrays) ----
+    private final long[] rAddr;
+    private final long[] rTag;
+    private final long[] rArrival;
+    private final long[] rEligible;
+    private final long[] rSeq;
+    private final int[] rBank;
+    private final int[] rRow;
+    private final int[] rType;
+    private final int[] rNext;
+    private final int[] rPrev;
+    private final int[] freeSlots;
+    private int freeTop;
+    private long seqCounter;
+
+    // ---- queues ----
+    /** Two-level mode: requests accepted but not yet in a bank queue, per type. */
+    private final int[] tqHead = {-1, -1};
+    private final int[] tqTail = {-1, -1};
+    private final int[] tqCount = new int[2];
+    /** Per bank and type (index bank * 2 + type): FIFO list of queued requests, its length, and its row hits. */
+    private final int[] bHead;
+    private final int[] bTail;
+    private final int[] bCount;
+    private final int[] bHits;
+    /**
+     * Banks with queued reads and with queued writes, one bit each. With one queue level a scan walks only the
+     * banks of the kind the current mode schedules, so writes waiting for a drain cost reads' decisions nothing.
+     */
+    private final long[] activeReads;
+    private final long[] activeWrites;
+    /**
+     * Per bank: a lower bound on when its next command could issue. Constraints only grow, so a bound stays valid
+     * until the bank's candidate changes, when it is recomputed; a decision skips banks whose bound lies ahead.
+     */
+    private final long[] bound;
+    /** Requests in the controller (transaction queues and bank queues), per type, and per rank. */
+    private final int[] pending = new int[2];
+    /** Requests in bank queues (both kinds). */
+    private int bankQueued;
+    private final int[] rankPending;
+    private final LineIndex writeIndex;
+
+    // ---- bank bookkeeping for statistics and the row-hit cap ----
+    private final int[] rowAccesses;
+    private final boolean[] closedForConflict;
+    private final boolean[] openedByConflict;
+
+    // ---- write drain ----
+    private boolean draining;
+    private int drainQuota;
+    private boolean flushing;
+    /** Two-level mode: the next cycle something may move from the read/write queues into bank queues. */
+    private long transferAt = NEVER;
+
+    // ---- refresh ----
+    private final long[] refreshDue;
+    private final boolean[] refreshPending;
+    private final long[] refreshSince;
+    private final int[] nextRefreshBank;
+    private final boolean[] bankRefreshPending;
+    private final int[] rankBankRefreshes;
+    private final boolean perBank;
+    private final boolean refreshOn;
+
+    // ---- power-down ----
+    private final long[] lastActivity;
+    private final long[] downSince;
+
+    // ---- time ----
+    /** The cycle of the last decision made (-1 before the first). */
+    private long now = -1;
+    /**
+     * A lower bound on the next cycle a command may issue: the minimum ready time over all candidates at the last
+     * scan, lowered whenever a candidate is added or changed. Scans happen only from this cycle on.
+     */
+    private long scanAt = NEVER;
+
+    // ---- scratch results of candidate() (fields, not objects: no allocation) ----
+    private int candCmd;
+    private int candReq;
+    /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
+    private int altCmd;
+    private int altReq = -1;
+    /** Per bank: the candidate computed last and whether it still holds (bank state and queue unchanged). */
+    private final boolean[] cacheValid;
+    private final int[] cacheCmd;
+    private final int[] cacheReq;
+    private final int[] cacheAltCmd;
+    private final int[] cacheAltReq;
+    /** Scratch: banks found ready in the current scan. */
+    private final int[] readyBanks;
+    /**
+     * Per bank: the bank-local part of its candidate's ready time (bank and bank-group constraints, the request's
+     * eligibility), valid until a command issues in its bank group or the candidate changes.
+     */
+    private final boolean[] localValid;
+    /** Per rank and command: the scan in which {@link #rankReady} was last refreshed. */
+    private final long[] rankStamp;
+    private long scanId;
+    private final long[] localReady;
+    private final long[] localAltReady;
+    /** Per rank and command: the rank, channel and bus part of the ready time, refreshed at each scan. */
+    private final long[] rankReady;
+    private final int groupShift;
+    private static final int NC = Command.COUNT;
+
+    public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
+        this.channel = channel;
+        this.cfg = cfg;
+        this.dev = new TimingEngine(spec);
+        this.map = map;
+        this.stats = stats;
+        this.t = spec.timing();
+        this.banks = dev.banks();
+        this.ranks = spec.organization().ranks();
+        this.banksPerRank = dev.banksPerRank();
+        this.rankShift = Integer.numberOfTrailingZeros(banksPerRank);
+        this.twoLevel = cfg.bankQueue() > 0;
+        this.dualBus = spec.standard().dualCommandBus();
+        this.frfcfs = cfg.scheduler() == SchedulerPolicy.FRFCFS;
+        this.roundRobin = cfg.arbitration() == Arbitration.ROUND_ROBIN;
+        this.page = cfg.pagePolicy();
+        this.readDone = t.readDelay() + cfg.backendLatency();
+        this.writeDone = t.writeDelay();
+        this.lineMask = ~((long) spec.organization().burstBytes() - 1);
+        int cap = cfg.readQueue() + cfg.writeQueue() + (twoLevel ? cfg.bankQueue() * banks : 0);
+        rAddr = new long[cap];
+        rTag = new long[cap];
+        rArrival = new long[cap];
+        rEligible = new long[cap];
+        rSeq = new long[cap];
+        rBank = new int[cap];
+        rRow = new int[cap];
+        rType = new int[cap];
+        rNext = new int[cap];
+        rPrev = new int[cap];
+        freeSlots = new int[cap];
+        for (int i = 0; i < cap; i++) {
+            freeSlots[i] = cap - 1 - i;
+        }
+        freeTop = cap;
+        bHead = new int[banks * 2];
+        bTail = new int[banks * 2];
+        java.util.Arrays.fill(bHead, -1);
+        java.util.Arrays.fill(bTail, -1);
+        bCount = new int[banks * 2];
+        bHits = new int[banks * 2];
+        activeReads = new long[(banks + 63) >>> 6];
+        activeWrites = new long[(banks + 63) >>> 6];
+        bound = new long[banks];
+        rankPending = new int[ranks];
+        writeIndex = new LineIndex(cap);
+        rowAccesses = new int[banks];
+        cacheValid = new boolean[banks];
+        cacheCmd = new int[banks];
+        cacheReq = new int[banks];
+        cacheAltCmd = new int[banks];
+        cacheAltReq = new int[banks];
+        readyBanks = new int[banks];
+        localValid = new boolean[banks];
+        rankStamp = new long[ranks * NC];
+        localReady = new long[banks];
+        localAltReady = new long[banks];
+        rankReady = new long[ranks * NC];
+        groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
+        closedForConflict = new boolean[banks];
+        openedByConflict = new boolean[banks];
+        refreshOn = cfg.refresh() != RefreshMode.NONE;
+        perBank = cfg.refresh() == RefreshMode.PER_BANK;
+        if (perBank && !t.perBankRefresh()) {
+            throw new IllegalArgumentException(spec.standard().name() + " has no per-bank refresh in this preset"
+                    + " (tRFCpb is 0); use refresh: all-bank");
+        }
+        refreshDue = new long[ranks];
+        refreshPending = new boolean[ranks];
+        refreshSince = new long[ranks];
+        nextRefreshBank = new int[ranks];
+        bankRefreshPending = new boolean[banks];
+        rankBankRefreshes = new int[ranks];
+        for (int r = 0; r < ranks; r++) {
+            // Staggered: rank r first refreshes at (r + 1) * interval / ranks (DRAMSim3 RANK_LEVEL_STAGGERED).
+            long interval = perBank ? t.refiPb() : t.refi();
+            refreshDue[r] = refreshOn ? (r + 1) * interval / ranks : NEVER;
+        }
+        lastActivity = new long[ranks];
+        downSince = new long[ranks];
+        scanAt = refreshOn ? minDue() : NEVER;
+        nextRefreshDue = scanAt;
+    }
+
+    /**
+     * Test aid: decide at every cycle instead of jumping to the next possible event. The event-driven schedule must
+     * make exactly the same decisions; tests compare the two.
+     */
+    void setCycleByCycle(boolean on) {
+        cycleByCycle = on;
+    }
+
+    private boolean cycleByCycle;
+    /** The earliest refresh due time over all ranks (NEVER without refresh). */
+    private long nextRefreshDue = NEVER;
+    /** True while some rank has a refresh pending or is powered down: the rank-wide pass is needed. */
+    private boolean attention;
+    private CommandObserver observer;
+
+    /** Sets (or with null, removes) the observer of every issued command. */
+    public void setCommandObserver(CommandObserver o) {
+        observer = o;
+    }
+
+    public void setListener(RequestListener l) {
+        this.listener = l == null ? RequestListener.NONE : l;
+    }
+
+    public TimingEngine device() {
+        return dev;
+    }
+
+    /** The cycle of the last decision made. */
+    public long now() {
+        return now;
+    }
+
+    /** Requests waiting in the controller (not yet served). */
+    public int pendingRequests() {
+        return pending[READ] + pending[WRITE];
+    }
+
+    /** True when a request of this kind would be accepted now. */
+    public boolean canAccept(boolean write) {
+        int type = write ? WRITE : READ;
+        int limit = write ? cfg.writeQueue() : cfg.readQueue();
+        return (twoLevel ? tqCount[type] : pending[type]) < limit;
+    }
+
+    /**
+     * Accepts a request at {@code cycle} (moved to just after the last decision if earlier). The caller checks
+     * {@link #canAccept} first. Returns the acceptance cycle.
+     */
+    public long admit(long addr, boolean write, long tag, long cycle) {
+        long c = Math.max(cycle, now + 1);
+        // Time has reached c: settle every decision before it, then stand at c - 1, so that whatever this arrival
+        // changes (a drain starting, a new candidate) takes effect at c and never in the past.
+        advanceTo(c);
+        now = c - 1;
+        int type = write ? WRITE : READ;
+        stats.accepted(write, c);
+        long line = addr & lineMask;
+        int queued = pending[WRITE] == 0 ? -1 : writeIndex.get(line);
+        if (queued >= 0) {
+            if (write) {
+                stats.writeMerged(c); // the queued write will carry the newer data
+                listener.writeDone(tag, c, c);
+            } else {
+                long done = c + Math.max(1, cfg.frontendLatency());
+                stats.readForwarded(c, done);
+                listener.readDone(tag, c, done);
+            }
+            return c;
+        }
+        if (freeTop == 0 || !canAccept(write)) {
+            throw new IllegalStateException("channel " + channel + " queue full; check canAccept first");
+        }
+        int i = freeSlots[--freeTop];
+        rAddr[i] = addr;
+        rTag[i] = tag;
+        rArrival[i] = c;
+        rEligible[i] = c + cfg.frontendLatency();
+        int bank = map.bankInChannel(addr);
+        rBank[i] = bank;
+        rRow[i] = map.row(addr);
+        rType[i] = type;
+        pending[type]++;
+        int rank = (bank >> rankShift);
+        rankPending[rank]++;
+        if (c > lastActivity[rank]) {
+            lastActivity[rank] = c;
+        }
+        if (write) {
+            writeIndex.put(line, i);
+        }
+        if (twoLevel) {
+            linkLast(tqHead, tqTail, type, i);
+            tqCount[type]++;
+            updateDrain();
+            transferAt(c);
+        } else {
+            appendToBank(i);
+            updateDrain();
+        }
+        if (dev.poweredDown(rank)) {
+            wakeAt(c);
+        }
+        stats.occupancy(channel, c, pending[READ], pending[WRITE]);
+        return c;
+    }
+
+    /**
+     * End of the input: from now on queued writes drain as soon as no read waits, whatever the watermarks, so that
+     * every request completes.
+     */
+    public void flush() {
+        flushing = true;
+        updateDrain();
+        transferAt(now + 1);
+        wakeAt(now + 1);
+    }
+
+    /** Processes every decision at cycles before {@code limit}. */
+    public void advanceTo(long limit) {
+        while (true) {
+            long n = Math.min(scanAt, transferAt);
+            if (n >= limit) {
+                return;
+            }
+            decideAt(n);
+        }
+    }
+
+    /** Processes the next decision; false when nothing will ever happen (no requests, no refresh). */
+    public boolean step() {
+        long n = Math.min(scanAt, transferAt);
+        if (n >= NEVER) {
+            return false;
+        }
+        decideAt(n);
+        return true;
+    }
+
+    /**
+     * The decision at cycle {@code n}: issue the best ready command (if a scan is due), then move requests into bank
+     * queues (two-level mode), in that order as DRAMSim3 issues before it schedules transactions.
+     */
+    private void decideAt(long n) {
+        now = n;
+        if (n >= scanAt) {
+            scanAt = NEVER;
+            long next = decide(n);
+            if (cycleByCycle && (pendingRequests() > 0 || next < NEVER)) {
+                next = n + 1;
+            }
+            if (next < scanAt) {
+                scanAt = next;
+            }
+        }
+        if (transferAt <= n) {
+            transfer(n);
+        }
+    }
+
+    /** Something may be ready to issue at cycle {@code c}: scan then. */
+    private void wakeAt(long c) {
+        if (c < scanAt) {
+            scanAt = c;
+        }
+    }
+
+    private void transferAt(long c) {
+        if (twoLevel && c < transferAt) {
+            transferAt = c;
+        }
+    }
+
+    // ---- queues ----
+
+    private void linkLast(int[] head, int[] tail, int list, int i) {
+        rNext[i] = -1;
+        rPrev[i] = tail[list];
+        if (tail[list] >= 0) {
+            rNext[tail[list]] = i;
+        } else {
+            head[list] = i;
+        }
+        tail[list] = i;
+    }
+
+    private void unlink(int[] head, int[] tail, int list, int i) {
+        int p = rPrev[i];
+        int n = rNext[i];
+        if (p >= 0) {
+            rNext[p] = n;
+        } else {
+            head[list] = n;
+        }
+        if (n >= 0) {
+            rPrev[n] = p;
+        } else {
+            tail[list] = p;
+        }
+    }
+
+    private void appendToBank(int i) {
+        // Age is the order requests enter the bank queues: arrival order with one level, transfer order with two
+        // (a write moved in by a drain queues behind reads already there, as in DRAMSim3's per-bank queues).
+        rSeq[i] = seqCounter++;
+        int b = rBank[i];
+        int type = rType[i];
+        int list = b * 2 + type;
+        boolean schedulable = twoLevel || (type == WRITE) == draining;
+        int before = twoLevel ? bankLoad(b) : bCount[list];
+        boolean wasIdle = bankLoad(b) == 0;
+        (type == WRITE ? activeWrites : activeReads)[b >>> 6] |= 1L << b;
+        linkLast(bHead, bTail, list, i);
+        bCount[list]++;
+        bankQueued++;
+        boolean hit = dev.openRow(b) == rRow[i];
+        if (hit) {
+            bHits[list]++;
+        }
+        // A request joining the tail changes the bank's next command only if it is the first the current mode can
+        // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise its bound stands.
+        if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
+            cacheValid[b] = false;
+            reschedule(b);
+        }
+    }
+
+    private int bankLoad(int b) {
+        return bCount[b * 2] + bCount[b * 2 + 1];
+    }
+
+    /**
+     * Two-level mode: moves waiting requests of the current mode (reads, or writes while draining) into bank queues
+     * with room, oldest first, at most {@code transfersPerCycle} per cycle; they can be scheduled from the next cycle.
+     */
+    private void transfer(long c) {
+        transferAt = NEVER;
+        int limit = cfg.transfersPerCycle() == 0 ? Integer.MAX_VALUE : cfg.transfersPerCycle();
+        int moved = 0;
+        int type = draining ? WRITE : READ;
+        for (int i = tqHead[type]; i >= 0 && moved < limit; ) {
+            int next = rNext[i];
+            if (bankLoad(rBank[i]) < cfg.bankQueue()) {
+                unlink(tqHead, tqTail, type, i);
+                tqCount[type]--;
+                if (rEligible[i] < c + 1) {
+                    rEligible[i] = c + 1;
+                }
+                appendToBank(i);
+                moved++;
+                if (type == WRITE && --drainQuota <= 0) {
+                    draining = false;
+                    updateDrain();
+                    break;
+                }
+            }
+            i = next;
+        }
+        if (moved > 0 && (tqCount[READ] > 0 || tqCount[WRITE] > 0)) {
+            transferAt(c + 1); // more may move next cycle
+        }
+    }
+
+    /**
+     * Write-drain mode: entered when the write queue reaches the high watermark, or holds more than {@code writeIdle}
+     * writes while no read waits; it then drains the writes present down to the low watermark.
+     */
+    private void updateDrain() {
+        int writes = twoLevel ? tqCount[WRITE] : pending[WRITE];
+        if (draining) {
+            if (writes == 0) {
+                draining = false;
+                modeChanged();
+            }
+            return;
+        }
+        boolean start = writes >= cfg.writeHigh()
+                || (writes > cfg.writeIdle() && (twoLevel ? bankQueued == 0 : pending[READ] == 0))
+                || (flushing && writes > 0 && pending[READ] == 0);
+        if (start) {
+            draining = true;
+            // At the watermark: down to the low watermark. With no read waiting: every write queued (as DRAMSim3),
+            // rather than one at a time while the reads stay away.
+            boolean idle = writes < cfg.writeHigh();
+            drainQuota = Math.max(1, idle || flushing ? writes : writes - cfg.writeLow());
+            modeChanged();
+        }
+    }
+
+    /**
+     * The read/write mode changed: with one level it changes which requests are candidates; with two, which queue
+     * feeds the bank queues.
+     */
+    private void modeChanged() {
+        if (twoLevel) {
+            transferAt(now + 1);
+        } else {
+            // Only the banks holding the kind now scheduled matter; the others are not scanned until it flips back
+            // (then they are invalidated here) or until a request of this kind joins them (appendToBank).
+            long[] mask = draining ? activeWrites : activeReads;
+            for (int w = 0; w < mask.length; w++) {
+                long bits = mask[w];
+                while (bits != 0) {
+                    int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    cacheValid[b] = false;
+                    reschedule(b);
+                }
+            }
+            wakeAt(now + 1);
+        }
+    }
+
+    // ---- decisions ----
+
+    /** Makes the decision at cycle {@code c}; returns the next cycle anything may happen. */
+    private long decide(long c) {
+        if (c >= nextRefreshDue) {
+            markRefreshes(c);
+        }
+        long next;
+        if (dualBus) {
+            next = Math.min(selectAndIssue(c, Command.Bus.ROW), selectAndIssue(c, Command.Bus.COLUMN));
+        } else {
+            next = selectAndIssue(c, null);
+        }
+        return Math.max(c + 1, next);
+    }
+
+    private void markRefreshes(long c) {
+        attention = true;
+        for (int r = 0; r < ranks; r++) {
+            if (refreshDue[r] > c) {
+                continue;
+            }
+            if (perBank) {
+                if (rankBankRefreshes[r] > 0) {
+                    continue; // one per-bank refresh at a time per rank
+                }
+                int b = r * banksPerRank + nextRefreshBank[r];
+                nextRefreshBank[r] = (nextRefreshBank[r] + 1) % banksPerRank;
+                bankRefreshPending[b] = true;
+                rankBankRefreshes[r]++;
+                refreshSince[r] = refreshDue[r];
+                refreshDue[r] += t.refiPb();
+            } else if (!refreshPending[r]) {
+                refreshPending[r] = true;
+                refreshSince[r] = refreshDue[r];
+                refreshDue[r] += t.refi();
+            }
+        }
+        nextRefreshDue = minDue();
+    }
+
+    private long minDue() {
+        long m = NEVER;
+        for (long d : refreshDue) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
+    /**
+     * Refresh and power-down exit, rank by rank: issues the first ready one and returns -1, else returns the
+     * earliest cycle one could go.
+     */
+    private long rankWide(long c) {
+        long next = NEVER;
+        attention = false;
+        for (int r = 0; r < ranks; r++) {
+            int first = r * banksPerRank;
+            if (refreshPending[r] || rankBankRefreshes[r] > 0 || dev.poweredDown(r)) {
+                attention = true; // still something rank-wide to finish
+            }
+            if (dev.poweredDown(r)) {
+                if (rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                    long e = dev.earliest(Command.PDX, first);
+                    if (e <= c) {
+                        issueRankCommand(Command.PDX, r, c);
+                        return -1;
+                    }
+                    next = Math.min(next, e);
+                }
+            } else if (refreshPending[r]) {
+                Command cmd = dev.anyOpen(r) ? Command.PREA : Command.REF;
+                long e = dev.earliest(cmd, first);
+                if (e <= c) {
+                    issueRankCommand(cmd, r, c);
+                    return -1;
+                }
+                next = Math.min(next, e);
+            } else if (rankBankRefreshes[r] > 0) {
+                for (int b = first; b < first + banksPerRank; b++) {
+                    if (bankRefreshPending[b]) {
+                        Command cmd = dev.isOpen(b) ? Command.PRE : Command.REFPB;
+                        long e = dev.earliest(cmd, b);
+                        if (e <= c) {
+                            issueBankRefresh(cmd, b, c);
+                            return -1;
+                        }
+                        next = Math.min(next, e);
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Results of {@link #scanBanks}: ready banks found and the best ready column and row candidates. */
+    private int scanReady;
+    private int scanBestCol;
+    private int scanBestColCmd;
+    private int scanBestRow;
+    private int scanBestRowCmd;
+
+    /**
+     * Evaluates the banks whose lower bound has come due at {@code c}: records the ready ones and the best column
+     * and row candidates among them (fields), refreshes the bounds of the others, and returns the earliest bound.
+     */
+    private long scanBanks(long c, Command.Bus bus) {
+        long next = NEVER;
+        scanId++;
+        int bestCol = -1;
+        int bestColCmd = 0;
+        long bestColSeq = Long.MAX_VALUE;
+        int bestRow = -1;
+        int bestRowCmd = 0;
+        long bestRowSeq = Long.MAX_VALUE;
+        int ready = 0;
+        long[] reads = twoLevel || !draining ? activeReads : null;
+        long[] writes = twoLevel || draining ? activeWrites : null;
+        long[] bnd = bound;
+        boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
+        for (int w = 0; w < bnd.length + 63 >>> 6; w++) {
+            long bits = (reads == null ? 0 : reads[w]) | (writes == null ? 0 : writes[w]);
+            while (bits != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                long lb = bnd[b];
+                if (lb > c) {
+                    if (lb < next) {
+                        next = lb;
+                    }
+                    continue;
+                }
+                int r = b >> rankShift;
+                if (blockedCheck && (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r))) {
+                    bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
+                    continue;
+                }
+                if (!candidate(b)) {
+                    bnd[b] = BLOCKED; // nothing this mode schedules; looked at again when the mode changes
+                    continue;
+                }
+                if (bus != null && Command.ALL[candCmd].bus() != bus) {
+                    continue; // the other command bus's pass takes it this cycle
+                }
+                if (!localValid[b]) {
+                    computeLocal(b);
+                }
+                int req = candReq;
+                int cmdIdx = candCmd;
+                long at = Math.max(localReady[b], rankReady(r, cmdIdx));
+                if (at > c && altReq >= 0) {
+                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
+                    if (altAt <= c || altAt < at) {
+                        req = altReq;
+                        cmdIdx = altCmd;
+                        at = altAt;
+                    }
+                }
+                bnd[b] = at;
+                if (at > c) {
+                    if (at < next) {
+                        next = at;
+                    }
+                    continue;
+                }
+                readyBanks[ready++] = b;
+                long seq = rSeq[req];
+                if (roundRobin) {
+                    // Turn order: banks after the last issuer first. The distance stands in for age.
+                    seq = (b - rrLast - 1 + banks) % banks;
+                    if (seq < bestRowSeq) {
+                        bestRowSeq = seq;
+                        bestRow = req;
+                        bestRowCmd = cmdIdx;
+                    }
+                } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
+                    if (seq < bestColSeq) {
+                        bestColSeq = seq;
+                        bestCol = req;
+                        bestColCmd = cmdIdx;
+                    }
+                } else if (seq < bestRowSeq) {
+                    bestRowSeq = seq;
+                    bestRow = req;
+                    bestRowCmd = cmdIdx;
+                }
+            }
+        }
+        scanReady = ready;
+        scanBestCol = bestCol;
+        scanBestColCmd = bestColCmd;
+        scanBestRow = bestRow;
+        scanBestRowCmd = bestRowCmd;
+        return next;
+    }
+
+    /**
+     * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
+     * lower bound on the next cycle a decision may issue something.
+     */
+    private long selectAndIssue(long c, Command.Bus bus) {
+        long next = nextRefreshDue > c ? nextRefreshDue : NEVER;
+        boolean rowBus = bus == null || bus == Command.Bus.ROW;
+        // 1. Refresh and power-down exit first (DRAMSim3 finishes a pending refresh before anything else).
+        if (rowBus && attention) {
+            long r = rankWide(c);
+            if (r < 0) {
+                return c + 1;
+            }
+            next = Math.min(next, r);
+        }
+        // 2. Requests: only banks whose lower bound has come due are evaluated.
+        next = Math.min(next, scanBanks(c, bus));
+        int ready = scanReady;
+        int bestCol = scanBestCol;
+        int bestColCmd = scanBestColCmd;
+        int bestRow = scanBestRow;
+        int bestRowCmd = scanBestRowCmd;
+        // 3. Power-down entry when a rank has nothing to do.
+        int downRank = -1;
+        if (cfg.powerDown() && rowBus) {
+            for (int r = 0; r < ranks; r++) {
+                if (dev.poweredDown(r) || rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                    continue;
+                }
+                long e = Math.max(lastActivity[r] + cfg.powerDownIdle(), dev.earliest(Command.PDE, r * banksPerRank));
+                if (e <= c && downRank < 0) {
+                    downRank = r;
+                } else {
+                    next = Math.min(next, Math.max(e, c + 1));
+                }
+            }
+        }
+        int chosen = bestCol >= 0 ? bestCol : bestRow;
+        if (chosen >= 0) {
+            int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
+            int b = rBank[chosen];
+            rrLast = b;
+            issueForRequest(Command.ALL[chosenCmd], chosen, c);
+        } else if (downRank >= 0) {
+            issueRankCommand(Command.PDE, downRank, c);
+        }
+        // The banks that were ready and did not issue can go no earlier than the next cycle (one command per bus
+        // per cycle) and may well go then; the one that issued was rescheduled by the issue itself.
+        int issuedBank = chosen >= 0 ? rBank[chosen] : -1;
+        for (int k = 0; k < ready; k++) {
+            int o = readyBanks[k];
+            if (o != issuedBank && bound[o] <= c) {
+                bound[o] = c + 1;
+                wakeAt(c + 1);
+            }
+        }
+        if (cfg.powerDown() && (chosen >= 0 || downRank >= 0)) {
+            // The command just issued may have left its rank idle: its power-down entry is a new event.
+            next = Math.min(next, powerDownTimers(c));
+        }
+        return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
+    }
+
+    /** The earliest cycle after {@code c} at which an idle rank may enter power-down (NEVER when none). */
+    private long powerDownTimers(long c) {
+        long next = NEVER;
+        for (int r = 0; r < ranks; r++) {
+            if (dev.poweredDown(r) || rankPending[r] > 0 || refreshPending[r] || rankBankRefreshes[r] > 0) {
+                continue;
+            }
+            long e = Math.max(lastActivity[r] + cfg.powerDownIdle(), dev.earliest(Command.PDE, r * banksPerRank));
+            next = Math.min(next, Math.max(e, c + 1));
+        }
+        return next;
+    }
+
+    /**
+     * Computes bank {@code b}'s candidate into {@link #candCmd}/{@link #candReq}; false when it has none (no queued
+     * request of a kind the current mode schedules).
+     */
+    private boolean candidate(int b) {
+        if (cacheValid[b]) {
+            candCmd = cacheCmd[b];
+            candReq = cacheReq[b];
+            altCmd = cacheAltCmd[b];
+            altReq = cacheAltReq[b];
+            return candReq >= 0;
+        }
+        boolean found = computeCandidate(b);
+        cacheValid[b] = true;
+        localValid[b] = false;
+        cacheCmd[b] = candCmd;
+        cacheReq[b] = found ? candReq : -1;
+        cacheAltCmd[b] = altCmd;
+        cacheAltReq[b] = altReq;
+        return found;
+    }
+
+    private boolean computeCandidate(int b) {
+        altReq = -1;
+        boolean reads;
+        boolean writes;
+        if (twoLevel) {
+            reads = bCount[b * 2] > 0;
+            writes = bCount[b * 2 + 1] > 0;
+        } else {
+            reads = !draining && bCount[b * 2] > 0;
+            writes = draining && bCount[b * 2 + 1] > 0;
+        }
+        if (!reads && !writes) {
+            return false;
+        }
+        int hr = reads ? bHead[b * 2] : -1;
+        int hw = writes ? bHead[b * 2 + 1] : -1;
+        int head = hr < 0 ? hw : (hw < 0 || rSeq[hr] < rSeq[hw] ? hr : hw);
+        int open = dev.openRow(b);
+        if (open < 0) {
+            candCmd = Command.ACT.ordinal();
+            candReq = head;
+            return true;
+        }
+        if (rRow[head] == open) {
+            candReq = head;
+            candCmd = columnCommand(head, b).ordinal();
+            return true;
+        }
+        int hits = (reads ? bHits[b * 2] : 0) + (writes ? bHits[b * 2 + 1] : 0);
+        if (frfcfs && hits > 0) {
+            int best = -1;
+            if (reads) {
+                best = firstHit(bHead[b * 2], open);
+            }
+            if (writes) {
+                int w = firstHit(bHead[b * 2 + 1], open);
+                if (w >= 0 && (best < 0 || rSeq[w] < rSeq[best])) {
+                    best = w;
+                }
+            }
+            if (cfg.rowHitCap() == 0 || rowAccesses[b] < cfg.rowHitCap()) {
+                candReq = best;
+                candCmd = columnCommand(best, b).ordinal();
+                return true;
+            }
+            // Cap reached: the oldest request's precharge may now go. Strict: only it. Otherwise a younger hit that
+            // is ready first still goes first (first-ready, as DRAMSim3's per-bank queue scan does).
+            if (!cfg.rowHitCapStrict()) {
+                altReq = best;
+                altCmd = columnCommand(best, b).ordinal();
+            }
+        }
+        candCmd = Command.PRE.ordinal();
+        candReq = head;
+        return true;
+    }
+
+    /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
+    private long candidateTime(int b) {
+        if (!candidate(b)) {
+            return NEVER;
+        }
+        if (!localValid[b]) {
+            computeLocal(b);
+        }
+        int r = b >> rankShift;
+        long e = Math.max(localReady[b], rankReady(r, candCmd));
+        if (altReq >= 0) {
+            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd)));
+        }
+        return e;
+    }
+
+    /** Recomputes bank {@code b}'s lower bound on its next command, and wakes the scan then. */
+    private void reschedule(int b) {
+        if (bankLoad(b) == 0) {
+            return;
+        }
+        long e = candidateTime(b);
+        bound[b] = e;
+        if (e < NEVER) {
+            wakeAt(Math.max(e, now + 1));
+        }
+    }
+
+    /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
+    private static final long BLOCKED = NEVER;
+
+    /** The rank, channel and bus part of a bank command's ready time; read once per scan, then reused. */
+    private long rankReady(int r, int cmd) {
+        int i = r * NC + cmd;
+        if (rankStamp[i] != scanId) {
+            rankStamp[i] = scanId;
+            rankReady[i] = dev.rankLevel(cmd, r);
+        }
+        return rankReady[i];
+    }
+
+    /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */
+    private void computeLocal(int b) {
+        localReady[b] = Math.max(dev.bankLevel(candCmd, b), rEligible[candReq]);
+        if (altReq >= 0) {
+            localAltReady[b] = Math.max(dev.bankLevel(altCmd, b), rEligible[altReq]);
+        }
+        localValid[b] = true;
+    }
+
+    private static final int ACT = Command.ACT.ordinal();
+    private static final int PRE = Command.PRE.ordinal();
+    private static final int RD = Command.RD.ordinal();
+    private static final int WR = Command.WR.ordinal();
+    private static final int RDA = Command.RDA.ordinal();
+    private static final int WRA = Command.WRA.ordinal();
+
+    /** A command issued to bank {@code b}: the bank-local ready times of its bank group (or rank) are stale. */
+    private void groupChanged(int b, boolean wholeRank) {
+        int first;
+        int n;
+        if (wholeRank) {
+            first = (b >> rankShift) << rankShift;
+            n = banksPerRank;
+        } else {
+            first = (b >> groupShift) << groupShift;
+            n = 1 << groupShift;
+        }
+        for (int i = first; i < first + n; i++) {
+            localValid[i] = false;
+        }
+    }
+
+    private int firstHit(int from, int row) {
+        for (int i = from; i >= 0; i = rNext[i]) {
+            if (rRow[i] == row) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** RD/WR or, when the page policy closes the row with this access, RDA/WRA. */
+    private Command columnCommand(int req, int b) {
+        boolean write = rType[req] == WRITE;
+        boolean close;
+        switch (page) {
+            case CLOSE:
+                close = true;
+                break;
+            case CLOSE_ADAPTIVE:
+                close = bHits[b * 2] + bHits[b * 2 + 1] <= 1;
+                break;
+            case OPEN_ADAPTIVE:
+                int hitsAll = bHits[b * 2] + bHits[b * 2 + 1];
+                close = hitsAll <= 1 && bankLoad(b) - hitsAll > 0;
+                break;
+            default:
+                close = false;
+        }
+        if (write) {
+            return close ? Command.WRA : Command.WR;
+        }
+        return close ? Command.RDA : Command.RD;
+    }
+
+    // ---- issuing ----
+
+    private void issueForRequest(Command cmd, int req, long c) {
+        int b = rBank[req];
+        int rank = (b >> rankShift);
+        int openBefore = dev.openRow(b);
+        assert dev.legal(cmd, b, rRow[req]) == null && dev.earliest(cmd, b) <= c
+                : cmd + " to bank " + b + " at " + c + ": " + dev.legal(cmd, b, rRow[req]) + ", earliest "
+                + dev.earliest(cmd, b);
+        dev.issueUnchecked(cmd, b, rRow[req], c);
+        if (observer != null) {
+            observer.issued(channel, cmd, b, rRow[req], c);
+        }
+        cacheValid[b] = false;
+        groupChanged(b, false);
+        stats.command(cmd, channel, b, c);
+        lastActivity[rank] = c;
+        switch (cmd) {
+            case ACT:
+                openedByConflict[b] = closedForConflict[b];
+                closedForConflict[b] = false;
+                rowAccesses[b] = 0;
+                recountHits(b);
+                break;
+            case PRE:
+                closedForConflict[b] = true;
+                bankClosed(b);
+                break;
+            default:
+                completeColumn(cmd, req, b, openBefore, c);
+                break;
+        }
+        reschedule(b);
+    }
+
+    private void completeColumn(Command cmd, int req, int b, int openBefore, long c) {
+        int type = rType[req];
+        int list = b * 2 + type;
+        int outcome = rowAccesses[b] > 0 ? 0 : (openedByConflict[b] ? 2 : 1);
+        rowAccesses[b]++;
+        unlink(bHead, bTail, list, req);
+        bCount[list]--;
+        bankQueued--;
+        if (rRow[req] == openBefore) {
+            bHits[list]--;
+        }
+        if (cmd.autoPrecharge()) {
+            closedForConflict[b] = false;
+            bankClosed(b);
+        }
+        if (bCount[list] == 0) {
+            (type == WRITE ? activeWrites : activeReads)[b >>> 6] &= ~(1L << b);
+        }
+        long arrival = rArrival[req];
+        long done = c + (type == WRITE ? writeDone : readDone);
+        stats.column(channel, b, type == WRITE, outcome, arrival, c, done);
+        pending[type]--;
+        rankPending[(b >> rankShift)]--;
+        if (type == WRITE) {
+            writeIndex.remove(rAddr[req] & lineMask, req);
+            listener.writeDone(rTag[req], arrival, done);
+        } else {
+            listener.readDone(rTag[req], arrival, done);
+        }
+        freeSlots[freeTop++] = req;
+        stats.occupancy(channel, c, pending[READ], pending[WRITE]);
+        if (twoLevel) {
+            if (!draining) {
+                updateDrain();
+            }
+            transferAt(c);
+        } else {
+            if (draining && type == WRITE && --drainQuota <= 0) {
+                draining = false;
+                modeChanged();
+            }
+            updateDrain();
+        }
+    }
+
+    private void bankClosed(int b) {
+        bHits[b * 2] = 0;
+        bHits[b * 2 + 1] = 0;
+        rowAccesses[b] = 0;
+    }
+
+    private void recountHits(int b) {
+        int row = dev.openRow(b);
+        for (int type = 0; type < 2; type++) {
+            int n = 0;
+            for (int i = bHead[b * 2 + type]; i >= 0; i = rNext[i]) {
+                if (rRow[i] == row) {
+                    n++;
+                }
+            }
+            bHits[b * 2 + type] = n;
+        }
+    }
+
+    private void issueRankCommand(Command cmd, int r, long c) {
+        int first = r * banksPerRank;
+        assert dev.legal(cmd, first, -1) == null && dev.earliest(cmd, first) <= c : cmd + " to rank " + r + " at " + c;
+        dev.issueUnchecked(cmd, first, -1, c);
+        if (observer != null) {
+            observer.issued(channel, cmd, first, -1, c);
+        }
+        groupChanged(first, true);
+        stats.command(cmd, channel, first, c);
+        switch (cmd) {
+            case PREA:
+                for (int b = first; b < first + banksPerRank; b++) {
+                    closedForConflict[b] = false;
+                    bankClosed(b);
+                    cacheValid[b] = false;
+                }
+                break;
+            case REF:
+                refreshPending[r] = false;
+                stats.refreshStall(c + t.rfc() - refreshSince[r]);
+                lastActivity[r] = c + t.rfc();
+                break;
+            case PDE:
+                downSince[r] = c;
+                attention = true;
+                break;
+            case PDX:
+                stats.poweredDown(c - downSince[r]);
+                lastActivity[r] = c;
+                break;
+            default:
+                break;
+        }
+        // Rank-wide commands open or close banks, or unblock them: every bank of the rank is looked at again.
+        for (int b = first; b < first + banksPerRank; b++) {
+            if (cmd == Command.PREA) {
+                cacheValid[b] = false;
+            }
+            reschedule(b);
+        }
+        wakeAt(c + 1);
+    }
+
+    private void issueBankRefresh(Command cmd, int b, long c) {
+        assert dev.legal(cmd, b, -1) == null && dev.earliest(cmd, b) <= c : cmd + " to bank " + b + " at " + c;
+        dev.issueUnchecked(cmd, b, -1, c);
+        if (observer != null) {
+            observer.issued(channel, cmd, b, -1, c);
+        }
+        groupChanged(b, false);
+        stats.command(cmd, channel, b, c);
+        int r = (b >> rankShift);
+        cacheValid[b] = false;
+        if (cmd == Command.PRE) {
+            closedForConflict[b] = false;
+            bankClosed(b);
+        } else {
+            bankRefreshPending[b] = false;
+            rankBankRefreshes[r]--;
+            stats.refreshStall(c + t.rfcPb() - refreshSince[r]);
+            lastActivity[r] = c + t.rfcPb();
+        }
+        reschedule(b);
+        wakeAt(c + 1);
+    }
+
+    /** Brings power-down accounting up to {@code cycle} for ranks still down (end of a run). */
+    public void closeAccounting(long cycle) {
+        for (int r = 0; r < ranks; r++) {
+            if (dev.poweredDown(r)) {
+                stats.poweredDown(cycle - downSince[r]);
+                downSince[r] = cycle;
+            }
+        }
+    }
+}

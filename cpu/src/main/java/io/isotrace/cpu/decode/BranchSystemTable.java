@@ -24,6 +24,7 @@ final class BranchSystemTable {
         pstate(t);
         systemInstructions(t);
         systemRegisters(t);
+        laterSystemRegisters(t);
     }
 
     private static void branches(EncodingTable t) {
@@ -244,6 +245,27 @@ final class BranchSystemTable {
                 t.add("MSR_" + r.name(), "1101010100 0 1 " + bits + " ttttt", "msr " + name + ", {n:x}",
                         (f, i) -> sysreg(f, i, r, false));
             }
+        }
+    }
+
+    /**
+     * System registers of later extensions that EL0 may access under Linux (RNDR, SSBS, DIT, TCO, the
+     * self-synchronised counters, SME's TPIDR2/SVCR, GCS's GCSPR, FPMR): recognised, not implemented.
+     */
+    private static final String[][] LATER_EL0_REGISTERS = {
+        {"RNDR", "3 3 2 4 0"}, {"RNDRRS", "3 3 2 4 1"}, {"SVCR", "3 3 4 2 2"}, {"DIT", "3 3 4 2 5"},
+        {"SSBS", "3 3 4 2 6"}, {"TCO", "3 3 4 2 7"}, {"FPMR", "3 3 4 4 2"}, {"TPIDR2_EL0", "3 3 13 0 5"},
+        {"CNTPCTSS_EL0", "3 3 14 0 5"}, {"CNTVCTSS_EL0", "3 3 14 0 6"}, {"GCSPR_EL0", "3 3 2 5 1"},
+    };
+
+    private static void laterSystemRegisters(EncodingTable t) {
+        for (String[] r : LATER_EL0_REGISTERS) {
+            String[] e = r[1].split(" ");
+            String bits = (Integer.parseInt(e[0]) & 1) + " " + bin(Integer.parseInt(e[1]), 3) + " "
+                    + bin(Integer.parseInt(e[2]), 4) + " " + bin(Integer.parseInt(e[3]), 4) + " "
+                    + bin(Integer.parseInt(e[4]), 3);
+            t.unimplemented("MRS_" + r[0], "1101010100 1 1 " + bits + " ttttt");
+            t.unimplemented("MSR_" + r[0], "1101010100 0 1 " + bits + " ttttt");
         }
     }
 

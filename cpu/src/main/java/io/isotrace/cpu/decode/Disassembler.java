@@ -105,7 +105,7 @@ public final class Disassembler {
                 sb.append(i.opt);
                 break;
             default:
-                if (!SimdDisassembly.placeholder(i, name, sb)) {
+                if (!SimdDisassembly.placeholder(i, name, sb) && !IntDisassembly.placeholder(i, name, sb)) {
                     sb.append('{').append(name).append('}');
                 }
         }

@@ -140,32 +140,28 @@ final class LoadStoreTable {
     // ------------------------------------------------------------------ prefetch
 
     /**
-     * PRFM/PRFUM: hints, no architectural access (nothing to fault on, nothing to report). One row per prefetch
-     * operation so the disassembly names it (pldl1keep ...) as objdump does.
+     * PRFM/PRFUM: hints, no architectural access (nothing to fault on, nothing to report). The prefetch operation
+     * (Rt) is kept in opt for the disassembly ({prfop}: pldl1keep ...).
      */
     private static void prefetch(EncodingTable t) {
-        for (int op = 0; op < 32; op++) {
-            String prfop = prefetchName(op);
-            String rt = bin(op, 5);
-            t.add("PRFM_uimm", "11 111 0 01 10 iiiiiiiiiiii nnnnn " + rt, "prfm " + prfop + ", [{n:x}, #{imm:d}]",
-                    (f, i) -> prefetch(f, i, (long) f.u('i') << 3));
-            t.add("PRFM_uimm0", "11 111 0 01 10 000000000000 nnnnn " + rt, "prfm " + prfop + ", [{n:x}]",
-                    (f, i) -> prefetch(f, i, 0));
-            t.add("PRFUM", "11 111 0 00 10 0 iiiiiiiii 00 nnnnn " + rt, "prfum " + prfop + ", [{n:x}, #{imm:d}]",
-                    (f, i) -> prefetch(f, i, f.s('i')));
-            t.add("PRFUM0", "11 111 0 00 10 0 000000000 00 nnnnn " + rt, "prfum " + prfop + ", [{n:x}]",
-                    (f, i) -> prefetch(f, i, 0));
-            t.add("PRFM_lit", "11 011 0 00 iiiiiiiiiiiiiiiiiii " + rt, "prfm " + prfop + ", {target}",
-                    (f, i) -> prefetch(f, i, i.pc + (f.s('i') << 2)));
-            for (String[] ro : REG_OFFSETS) {
-                t.add("PRFM_reg", "11 111 0 00 10 1 mmmmm " + ro[0] + " " + ro[1] + " 10 nnnnn " + rt,
-                        "prfm " + prfop + ", [{n:x}, " + ro[2] + "]", (f, i) -> {
-                            prefetch(f, i, 0);
-                            i.rm = Reg.src(f.u('m'));
-                            i.amount = ((f.word() >>> 12) & 1) * 3;
-                            return true;
-                        });
-            }
+        t.add("PRFM_uimm0", "11 111 0 01 10 000000000000 nnnnn ttttt", "prfm {prfop}, [{n:x}]",
+                (f, i) -> prefetch(f, i, 0));
+        t.add("PRFM_uimm", "11 111 0 01 10 iiiiiiiiiiii nnnnn ttttt", "prfm {prfop}, [{n:x}, #{imm:d}]",
+                (f, i) -> prefetch(f, i, (long) f.u('i') << 3));
+        t.add("PRFUM0", "11 111 0 00 10 0 000000000 00 nnnnn ttttt", "prfum {prfop}, [{n:x}]",
+                (f, i) -> prefetch(f, i, 0));
+        t.add("PRFUM", "11 111 0 00 10 0 iiiiiiiii 00 nnnnn ttttt", "prfum {prfop}, [{n:x}, #{imm:d}]",
+                (f, i) -> prefetch(f, i, f.s('i')));
+        t.add("PRFM_lit", "11 011 0 00 iiiiiiiiiiiiiiiiiii ttttt", "prfm {prfop}, {target}",
+                (f, i) -> prefetch(f, i, i.pc + (f.s('i') << 2)));
+        for (String[] ro : REG_OFFSETS) {
+            t.add("PRFM_reg", "11 111 0 00 10 1 mmmmm " + ro[0] + " " + ro[1] + " 10 nnnnn ttttt",
+                    "prfm {prfop}, [{n:x}, " + ro[2] + "]", (f, i) -> {
+                        prefetch(f, i, 0);
+                        i.rm = Reg.src(f.u('m'));
+                        i.amount = ((f.word() >>> 12) & 1) * 3;
+                        return true;
+                    });
         }
     }
 
@@ -174,17 +170,8 @@ final class LoadStoreTable {
         i.is64 = true;
         i.rn = f.has('n') ? Reg.sp(f.u('n')) : Reg.ZR;
         i.imm = offset;
+        i.opt = f.u('t');
         return true;
-    }
-
-    /** prfop: type (PLD, PLI, PST) : target (L1, L2, L3) : policy (KEEP, STRM); the rest print as numbers. */
-    private static String prefetchName(int op) {
-        int type = op >>> 3;
-        int target = (op >>> 1) & 3;
-        if (type == 3 || target == 3) {
-            return String.format("#0x%x", op);
-        }
-        return new String[]{"pld", "pli", "pst"}[type] + "l" + (target + 1) + ((op & 1) == 0 ? "keep" : "strm");
     }
 
     // ------------------------------------------------------------------ literal

@@ -194,6 +194,12 @@ public final class AddressSpace implements Stage1 {
     public void map(long start, long end, int prot, String name) {
         checkAligned(start, end);
         unmap(start, end);
+        // An anonymous mapping continuing one just like it joins it, as Linux merges VMAs (a growing heap is one).
+        Map.Entry<Long, Vma> below = vmas.floorEntry(start);
+        if (below != null && below.getValue().end() == start && below.getValue().file() == null
+                && below.getValue().prot() == prot && below.getValue().name().equals(name)) {
+            start = below.getKey();
+        }
         vmas.put(start, new Vma(start, end, prot, name));
         lastFound = null;
     }

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  *
  * <p><b>Virtual files.</b> {@code /proc} is Isotrace's own: {@code /proc/self} and {@code /proc/PID} with
  * {@code exe} (a link to the program as the guest sees it; opening or executing it reaches the program even when it
- * lies outside the root), {@code fd/N} and {@code cwd}. In {@code /dev}: null, zero, full, random, urandom
+ * lies outside the root), {@code fd/N}, {@code cwd} and the text files of {@link ProcFiles}. In {@code /dev}: null, zero, full, random, urandom
  * (deterministic), stdin/stdout/stderr and fd (links into /proc/self/fd), and tty, which fails with ENXIO (there is
  * no controlling terminal). Everything else in /dev is the host's, read-only. This keeps runs the same whatever the
  * host's /proc and devices say.
@@ -67,7 +67,9 @@ final class GuestFileSystem {
         /** A process's executable (/proc/PID/exe followed). */
         EXE,
         /** An open descriptor of a process (/proc/PID/fd/N followed). */
-        FD
+        FD,
+        /** A text file of /proc, made when opened ({@link ProcFiles}); {@code link} holds its name. */
+        VFILE
     }
 
     /**
@@ -97,8 +99,9 @@ final class GuestFileSystem {
 
     /** The tree's configuration, made into a file system once the kernel's clock and randomness exist. */
     record Builder(Path root, List<Path> writable) {
-        GuestFileSystem build(long epochSec, SplittableRandom random, IntFunction<GuestProcess> processes) {
-            return new GuestFileSystem(root, writable, epochSec, random, processes);
+        GuestFileSystem build(long epochSec, SplittableRandom random, IntFunction<GuestProcess> processes,
+                              java.util.function.LongSupplier clock) {
+            return new GuestFileSystem(root, writable, epochSec, random, processes, clock);
         }
     }
 
@@ -107,6 +110,7 @@ final class GuestFileSystem {
     private final long epochSec;
     private final SplittableRandom random;
     private final IntFunction<GuestProcess> processes;
+    private final java.util.function.LongSupplier clock;
 
     /**
      * @param root      the host directory that is the guest's "/", real path
@@ -114,10 +118,12 @@ final class GuestFileSystem {
      * @param epochSec  the time special files report
      * @param random    the deterministic source behind /dev/random and /dev/urandom
      * @param processes live processes by pid (for /proc), null for none
+     * @param clock     simulated time (ps), for /proc/uptime
      */
     GuestFileSystem(Path root, List<Path> writable, long epochSec, SplittableRandom random,
-                    IntFunction<GuestProcess> processes) {
+                    IntFunction<GuestProcess> processes, java.util.function.LongSupplier clock) {
         this.root = root;
+        this.clock = clock;
         this.writable = List.copyOf(writable);
         this.epochSec = epochSec;
         this.random = random;
@@ -303,6 +309,9 @@ final class GuestFileSystem {
             return Node.virtual(Kind.VDIR, guest, null, null, -1);
         }
         String who = c.get(1);
+        if (c.size() == 2 && ProcFiles.GLOBAL.contains(who)) {
+            return Node.virtual(Kind.VFILE, guest, who, null, -1);
+        }
         if (who.equals("self") && c.size() == 2) {
             return Node.virtual(Kind.VLINK, guest, Integer.toString(p.pid), p, -1);
         }
@@ -323,6 +332,9 @@ final class GuestFileSystem {
                 case "fd":
                     return Node.virtual(Kind.VDIR, guest, null, q, -1);
                 default:
+                    if (ProcFiles.PER_PROCESS.contains(what)) {
+                        return Node.virtual(Kind.VFILE, guest, what, q, -1);
+                    }
                     return Node.host(guest, root.resolve("proc-absent").resolve(guest.substring(1)), false);
             }
         }
@@ -337,6 +349,22 @@ final class GuestFileSystem {
             }
         }
         return Node.host(guest, root.resolve("proc-absent").resolve(guest.substring(1)), false);
+    }
+
+    private byte[] procText(Node n) {
+        if (n.process != null) {
+            return ProcFiles.of(n.link, n.process);
+        }
+        List<GuestProcess> live = new ArrayList<>();
+        if (processes != null) {
+            for (int pid = 1; pid < 65536; pid++) {
+                GuestProcess q = processes.apply(pid);
+                if (q != null) {
+                    live.add(q);
+                }
+            }
+        }
+        return ProcFiles.global(n.link, clock.getAsLong(), live);
     }
 
     private GuestProcess processByName(String s) {
@@ -386,6 +414,11 @@ final class GuestFileSystem {
                 return new HostDirectory(flags, null, n.guestPath, this);
             case VLINK:
                 throw new SyscallError(Errno.ELOOP); // O_NOFOLLOW on a link
+            case VFILE:
+                if (write) {
+                    throw new SyscallError(Errno.EACCES);
+                }
+                return new VirtualFile(flags, procText(n), n.guestPath, epochSec);
             case EXE:
                 if (write) {
                     throw new SyscallError(Errno.ETXTBSY);
@@ -492,6 +525,8 @@ final class GuestFileSystem {
                         0);
             case FD:
                 return n.process.fds.get(n.number).stat();
+            case VFILE:
+                return new VirtualFile(0, new byte[0], n.guestPath, epochSec).stat();
             case EXE:
                 return hostStat(n.host, true);
             default:
@@ -595,9 +630,21 @@ final class GuestFileSystem {
         out.add(new DirectoryListing.Entry(".", self, DirectoryListing.DT_DIR));
         out.add(new DirectoryListing.Entry("..", self, DirectoryListing.DT_DIR));
         if (host == null) {
+            List<String> c = GuestPaths.split(guestPath);
             for (String name : virtualEntries(guestPath)) {
+                int type;
+                if (c.size() == 1 && c.get(0).equals("dev")) {
+                    type = DeviceFile.Kind.byName(name) != null || name.equals("tty") ? DirectoryListing.DT_CHR
+                            : DirectoryListing.DT_LNK;
+                } else if (name.equals("self") || name.equals("exe") || name.equals("cwd") || c.size() == 3) {
+                    type = DirectoryListing.DT_LNK;
+                } else if (ProcFiles.GLOBAL.contains(name) || ProcFiles.PER_PROCESS.contains(name)) {
+                    type = DirectoryListing.DT_REG;
+                } else {
+                    type = DirectoryListing.DT_DIR;
+                }
                 out.add(new DirectoryListing.Entry(name, 1 + ((guestPath + "/" + name).hashCode() & 0x7FFF_FFFFL),
-                        DirectoryListing.DT_DIR));
+                        type));
             }
             return new DirectoryListing(out);
         }
@@ -625,6 +672,7 @@ final class GuestFileSystem {
         List<String> c = GuestPaths.split(guestPath);
         List<String> out = new ArrayList<>();
         if (c.size() == 1 && c.get(0).equals("proc")) {
+            out.addAll(ProcFiles.GLOBAL);
             out.add("self");
             if (processes != null) {
                 for (int pid = 1; pid < 65536; pid++) {
@@ -634,7 +682,7 @@ final class GuestFileSystem {
                 }
             }
         } else if (c.size() == 2 && c.get(0).equals("proc")) {
-            out.addAll(List.of("cwd", "exe", "fd"));
+            out.addAll(List.of("cmdline", "comm", "cwd", "exe", "fd", "maps", "stat", "status"));
         } else if (c.size() == 3 && c.get(2).equals("fd") && processes != null) {
             GuestProcess q = c.get(1).equals("self") ? null : processByName(c.get(1));
             if (q != null) {

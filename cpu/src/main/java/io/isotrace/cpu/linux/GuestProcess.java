@@ -51,6 +51,8 @@ public final class GuestProcess {
     long alarmInterval;
     /** Where an interrupted nanosleep writes the time left (0: nowhere). */
     long sleepRem;
+    /** argv as /proc/PID/cmdline shows it: each argument followed by a NUL. */
+    byte[] cmdline;
     /** The name prctl(PR_SET_NAME) set, or null for the program's file name. */
     String comm;
 

@@ -75,7 +75,7 @@ public final class LinuxKernel implements Kernel {
         this.diagnostics = diagnostics;
         this.random = new SplittableRandom(seed);
         this.frames = new PhysicalFrames(port, config.requester());
-        this.fs = fsBuilder.build(EPOCH_SEC, random.split(), processes::get);
+        this.fs = fsBuilder.build(EPOCH_SEC, random.split(), processes::get, this::now);
         this.strace = straceOn ? new Strace(diagnostics) : null;
         this.scheduler = new Scheduler(this, processes, config, diagnostics);
         this.signals = new SignalDelivery(this, strace, diagnostics);

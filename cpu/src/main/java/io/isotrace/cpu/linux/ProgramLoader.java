@@ -106,6 +106,13 @@ final class ProgramLoader {
         long sp = InitialStack.build(space.mem, l.stackTop(), prog.argv(), envp, execfn, image, random,
                 Hwcap.HWCAP, Hwcap.HWCAP2);
         p.exe = prog.exe();
+        p.comm = null;
+        java.io.ByteArrayOutputStream cmd = new java.io.ByteArrayOutputStream();
+        for (byte[] a : prog.argv()) {
+            cmd.write(a, 0, a.length);
+            cmd.write(0);
+        }
+        p.cmdline = cmd.toByteArray();
         Cpu cpu = k.newCpu(p);
         cpu.x[Reg.SP] = sp;
         cpu.pc = image.entry();

@@ -21,6 +21,9 @@ public final class Mips {
     }
 
     public static void main(String[] args) {
+        // -Dmips.observe=true: a sink that only counts, so every access becomes a transaction (no recording cost).
+        boolean observe = Boolean.getBoolean("mips.observe");
+        long[] seen = new long[1];
         Path prog = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> argv = new ArrayList<>();
@@ -33,14 +36,23 @@ public final class Mips {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            LinuxRun.Result res = new LinuxRun(prog, argv, LinuxRun.DEFAULT_ENV,
+            LinuxRun run = new LinuxRun(prog, argv, LinuxRun.DEFAULT_ENV,
                     new IdentityMemoryPort(new PhysicalMemory()), CpuConfig.defaults())
-                    .io(out, System.err, new PrintStream(System.err)).run();
+                    .io(out, System.err, new PrintStream(System.err));
+            if (observe) {
+                run.sink(t -> seen[0]++);
+            }
+            LinuxRun.Result res = run.run();
             double s = (System.nanoTime() - t0) / 1e9;
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             System.out.printf("%s run %d: %d instructions in %.3f s = %.1f MIPS (%.1f MIPS of this thread's CPU time;"
                     + " exit %d)%n", prog.getFileName(), r, res.instructions(), s, res.instructions() / s / 1e6,
                     res.instructions() / cpu / 1e6, res.exitStatus());
+            if (observe) {
+                System.out.printf("  %d transactions observed (%.2f per instruction)%n", seen[0],
+                        (double) seen[0] / res.instructions());
+                seen[0] = 0;
+            }
         }
     }
 }

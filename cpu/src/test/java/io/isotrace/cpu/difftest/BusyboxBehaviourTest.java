@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * busybox applets that run other programs themselves (xargs, timeout: execvp, not the shell): qemu-user cannot be
@@ -61,6 +62,21 @@ class BusyboxBehaviourTest {
                 + "mkdir: can't create directory 'd': Read-only file system\nsh: can't create a.txt: Read-only file "
                 + "system\n", o.err());
         assertEquals("alpha\nbeta\ngamma\n", java.nio.file.Files.readString(f.resolve("a.txt")));
+    }
+
+    /** Isotrace's /proc: what ps, free, df and uptime read, the same on every host. */
+    @Test
+    void procFilesDescribeTheSimulatedSystem() throws Exception {
+        Outcome o = run("cat /proc/self/cmdline | tr '\\0' ' '; echo; head -n 2 /proc/self/status; "
+                + "grep Features /proc/cpuinfo; df / | tail -n 1; free | head -n 2 | tail -n 1; ls /proc; "
+                + "grep -c sigpage /proc/self/maps; readlink /proc/self/exe; sleep 3; cat /proc/uptime");
+        assertEquals("cat /proc/self/cmdline \nName:\thead\nUmask:\t0022\nFeatures\t: fp asimd crc32\n"
+                + "/dev/root              4194304   2097152   2097152  50% /\n"
+                + "Mem:        4194304     1048576     3145728           0           0     3145728\n"
+                + "1000\n1010\ncpuinfo\nloadavg\nmeminfo\nmounts\nself\nuptime\nversion\n1\n"
+                + Tools.BUSYBOX.toRealPath() + "\n", o.out().substring(0, o.out().lastIndexOf('\n',
+                o.out().length() - 2) + 1));
+        assertTrue(o.out().endsWith(" 0.00\n") && o.out().contains("\n3."), o.out());
     }
 
     @Test

@@ -42,7 +42,7 @@ class GuestFileSystemTest {
         root = root.toRealPath();
         p = new GuestProcess(1000, new FdTable(), new SignalState());
         fs = new GuestFileSystem(root, List.of(out), LinuxKernel.EPOCH_SEC, new SplittableRandom(1),
-                pid -> pid == 1000 ? p : null);
+                pid -> pid == 1000 ? p : null, () -> 0L);
         p.cwd = "/data";
         p.exe = new Executable(Path.of("/somewhere/prog"), "/somewhere/prog");
     }

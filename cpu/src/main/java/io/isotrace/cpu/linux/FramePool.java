@@ -45,9 +45,4 @@ final class FramePool {
         }
         free[freeCount++] = ipaPage;
     }
-
-    /** Pages handed out and not returned. */
-    long inUse() {
-        return (next - base) / PAGE - freeCount;
-    }
 }

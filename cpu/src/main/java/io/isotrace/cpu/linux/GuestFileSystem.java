@@ -130,10 +130,6 @@ final class GuestFileSystem {
         this.processes = processes;
     }
 
-    Path root() {
-        return root;
-    }
-
     /** The guest path of host path {@code host} if it lies inside the root, else null. */
     String guestPathOf(Path host) {
         Path abs = host.toAbsolutePath().normalize();

@@ -5,7 +5,6 @@ import io.isotrace.cpu.mmu.Stage1;
 import io.isotrace.trace.port.LittleEndian;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The emulated kernel's access to user memory (copy_from_user / copy_to_user): through the process's stage 1 and
@@ -175,9 +174,5 @@ public final class KernelMemory {
             }
             out.add(readCBytes(p, 128 * 1024));
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

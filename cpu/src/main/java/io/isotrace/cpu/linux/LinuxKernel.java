@@ -91,11 +91,6 @@ public final class LinuxKernel implements Kernel {
         return table;
     }
 
-    /** Cores still registered for invalidations (those of live processes). */
-    int registeredCores() {
-        return port.listeners();
-    }
-
     // ------------------------------------------------------------------ process table and cores
 
     /** A live or zombie process by pid, or null. */

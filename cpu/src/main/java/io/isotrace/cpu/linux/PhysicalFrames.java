@@ -20,10 +20,6 @@ final class PhysicalFrames {
         this.requester = requester;
     }
 
-    MemoryPort port() {
-        return port;
-    }
-
     /**
      * The frame behind {@code ipaPage} as seen by address space {@code asid} at {@code va}, or null when the
      * memory system grants no direct access (for {@code write}: no write access).

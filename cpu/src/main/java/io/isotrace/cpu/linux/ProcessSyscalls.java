@@ -5,7 +5,6 @@ import io.isotrace.cpu.decode.Reg;
 import io.isotrace.trace.BadInputException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -548,13 +547,5 @@ final class ProcessSyscalls {
         k.random.nextBytes(b);
         p.mem.write(buf, b);
         return n;
-    }
-
-    static List<String> strings(List<byte[]> l) {
-        List<String> out = new ArrayList<>();
-        for (byte[] b : l) {
-            out.add(new String(b, StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

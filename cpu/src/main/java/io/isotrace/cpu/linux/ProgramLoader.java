@@ -6,7 +6,6 @@ import io.isotrace.trace.BadInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -25,10 +25,6 @@ final class SharedPort implements MemoryPort, InvalidationListener {
         port.addInvalidationListener(this);
     }
 
-    MemoryPort underlying() {
-        return port;
-    }
-
     @Override
     public void access(Transaction t) {
         port.access(t);
@@ -52,10 +48,6 @@ final class SharedPort implements MemoryPort, InvalidationListener {
     /** A core is gone: it hears of invalidations no more. */
     void removeInvalidationListener(InvalidationListener listener) {
         live.remove(listener);
-    }
-
-    int listeners() {
-        return live.size();
     }
 
     @Override

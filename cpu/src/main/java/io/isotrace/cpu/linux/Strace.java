@@ -1,7 +1,6 @@
 package io.isotrace.cpu.linux;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -267,9 +266,5 @@ final class Strace {
             }
         }
         return sb.toString();
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -468,9 +468,4 @@ public final class SyscallNames {
         String n = number >= 0 && number < NAMES.length ? NAMES[(int) number] : null;
         return n != null ? n : "syscall_" + number;
     }
-
-    /** True when {@code number} names a system call of the arm64 table. */
-    public static boolean known(long number) {
-        return number >= 0 && number < NAMES.length && NAMES[(int) number] != null;
-    }
 }

@@ -25,6 +25,8 @@ final class SimdWideTable {
     private static final int NARROW = 1;
     private static final int LONG = 2;
     private static final int LEFT = 4;
+    /** No scalar form (SHRN, RSHRN: the scalar narrowing shifts are all saturating). */
+    private static final int VECTOR_ONLY = 8;
 
     private static void shifts(EncodingTable t) {
         shift(t, "SSHR", "0", "00000", SimdWideExec.SSHR, SAME, true);
@@ -41,9 +43,9 @@ final class SimdWideTable {
         shift(t, "SQSHLU", "1", "01100", SimdWideExec.SQSHLU, SAME | LEFT, false);
         shift(t, "SQSHL", "0", "01110", SimdWideExec.SQSHL_IMM, SAME | LEFT, false);
         shift(t, "UQSHL", "1", "01110", SimdWideExec.UQSHL_IMM, SAME | LEFT, false);
-        shift(t, "SHRN", "0", "10000", SimdWideExec.SHRN, NARROW, true);
+        shift(t, "SHRN", "0", "10000", SimdWideExec.SHRN, NARROW | VECTOR_ONLY, true);
         shift(t, "SQSHRUN", "1", "10000", SimdWideExec.SQSHRUN, NARROW, false);
-        shift(t, "RSHRN", "0", "10001", SimdWideExec.RSHRN, NARROW, true);
+        shift(t, "RSHRN", "0", "10001", SimdWideExec.RSHRN, NARROW | VECTOR_ONLY, true);
         shift(t, "SQRSHRUN", "1", "10001", SimdWideExec.SQRSHRUN, NARROW, false);
         shift(t, "SQSHRN", "0", "10010", SimdWideExec.SQSHRN, NARROW, false);
         shift(t, "UQSHRN", "1", "10010", SimdWideExec.UQSHRN, NARROW, false);
@@ -70,7 +72,7 @@ final class SimdWideTable {
         }
         t.add(name + "_vi", "0 Q " + u + " 011110 hhhh bbb " + opcode + " 1 nnnnn ddddd", template,
                 (f, i) -> shiftOperands(f, i, op, kind, false, false));
-        if ((kind & 3) == LONG) {
+        if ((kind & 3) == LONG || (kind & VECTOR_ONLY) != 0) {
             return;
         }
         String scalarTemplate = (kind & 3) == NARROW ? lower + " {fd}, {Fn}, #{amount}" : lower + " {fd}, {fn}, #{amount}";

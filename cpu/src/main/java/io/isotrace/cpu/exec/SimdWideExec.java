@@ -172,6 +172,14 @@ public final class SimdWideExec {
     /** SHRN and the saturating/rounding narrowing shifts: Vn elements of twice the size, shifted right, narrowed. */
     private static void narrowShift(Cpu c, Insn i) {
         int size = i.size;
+        if (i.op == SHRN) {
+            // Lane-parallel: after a whole-chunk shift (at most the narrow size), the low half of each wide lane
+            // holds exactly the bits the narrowing keeps.
+            long lo = Swar.compactEven((c.v[2 * i.rn] >>> i.amount) & Swar.evenMask(size), size);
+            long hi = Swar.compactEven((c.v[2 * i.rn + 1] >>> i.amount) & Swar.evenMask(size), size);
+            writeNarrow(c, i, lo | hi << 32);
+            return;
+        }
         int src = size + 1;
         int n = i.cond == 1 ? 1 : 8 >> size;
         int op = i.op;

@@ -29,13 +29,15 @@ class SimdTableSanityTest {
                 continue;
             }
             Insn i = new Insn();
-            for (int k = 0; k < 300; k++) {
+            int mine = 0;
+            for (int k = 0; k < 3000 && mine < 200; k++) {
                 int w = (r.nextInt() & ~e.pattern().mask()) | e.pattern().value();
                 try {
                     if (A64.decoder().decode(w, 0x1000, i) != e) {
                         continue;
                     }
                     decoded++;
+                    mine++;
                     int g = i.op >>> Ops.GROUP_SHIFT;
                     if (g != Ops.GROUP_FP && g != Ops.GROUP_SIMD) {
                         problems.add(e.name() + String.format(" %08x: op %d not a SIMD&FP op", w, i.op));
@@ -48,6 +50,9 @@ class SimdTableSanityTest {
                     problems.add(e.name() + String.format(" %08x: %s", w, ex));
                     break;
                 }
+            }
+            if (mine == 0) {
+                problems.add(e.name() + ": no word of its pattern decodes to it (a dead row)");
             }
         }
         assertTrue(decoded > 1000, "decoded " + decoded);

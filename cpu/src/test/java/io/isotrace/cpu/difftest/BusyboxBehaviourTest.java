@@ -70,7 +70,7 @@ class BusyboxBehaviourTest {
         Outcome o = run("cat /proc/self/cmdline | tr '\\0' ' '; echo; head -n 2 /proc/self/status; "
                 + "grep Features /proc/cpuinfo; df / | tail -n 1; free | head -n 2 | tail -n 1; ls /proc; "
                 + "grep -c sigpage /proc/self/maps; readlink /proc/self/exe; sleep 3; cat /proc/uptime");
-        assertEquals("cat /proc/self/cmdline \nName:\thead\nUmask:\t0022\nFeatures\t: fp asimd crc32\n"
+        assertEquals("cat /proc/self/cmdline \nName:\thead\nUmask:\t0022\nFeatures\t: fp asimd pmull crc32\n"
                 + "/dev/root              4194304   2097152   2097152  50% /\n"
                 + "Mem:        4194304     1048576     3145728           0           0     3145728\n"
                 + "1000\n1010\ncpuinfo\nloadavg\nmeminfo\nmounts\nself\nuptime\nversion\n1\n"

@@ -53,6 +53,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "DIR", description = "Record every transaction into a new trace directory.")
     Path record;
 
+    @Option(names = "--trace-encoding", paramLabel = "compact|fixed", defaultValue = "COMPACT",
+            description = "Records as differences (about 9 bytes each) or fixed 48-byte records (default: ${DEFAULT-VALUE}).")
+    TraceWriter.Encoding traceEncoding;
+
+    @Option(names = "--trace-writer", paramLabel = "direct|background", defaultValue = "DIRECT",
+            description = "Write the trace in the simulating thread or in a thread of its own (default: ${DEFAULT-VALUE}).")
+    TraceWriter.Threading traceWriter;
+
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Put the isolation controller configured by FILE (YAML/JSON) in the path, in lockstep.")
     Path policy;
@@ -141,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
             if (loaded != null) {
                 h.digest("policy", loaded.digest());
             }
-            writer = TraceWriter.create(record, h.build());
+            writer = TraceWriter.create(record, h.build(), 64, traceEncoding, traceWriter);
         }
         LinuxRun run = new LinuxRun(program).argv(argv).env(envp).port(port)
                 .config(new CpuConfig(0, cpuClock, Long.MAX_VALUE)).strace(strace).vaBits(bits).sink(writer)

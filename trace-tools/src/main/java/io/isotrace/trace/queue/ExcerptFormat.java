@@ -1,5 +1,6 @@
 package io.isotrace.trace.queue;
 
+import io.isotrace.trace.record.CompactCodec;
 import io.isotrace.trace.record.RecordLayout;
 
 /**
@@ -9,6 +10,8 @@ import io.isotrace.trace.record.RecordLayout;
  * HEADER  'ITH1' u16 major, u16 minor, u32 pairCount, then pairCount × (utf8 key, utf8 value)   (first excerpt)
  * BATCH   'ITB1' u16 count, u16 reserved, u64 firstSeq, u32 crc32c(records), u32 reserved,
  *                 then count × 48-byte records (RecordLayout); record i has sequence firstSeq + i
+ * COMPACT 'ITC1' u16 count, u16 reserved, u64 firstSeq, u32 crc32c(payload), u32 payload bytes,
+ *                 then the records as CompactCodec differences (format 1.1)
  * END     'ITE1' u64 records, u64 lastSeq, u64 lastTimePs                                     (last excerpt)
  * </pre>
  *
@@ -20,6 +23,7 @@ final class ExcerptFormat {
     static final int TAG_HEADER = 0x31485449; // "ITH1" little-endian
     static final int TAG_BATCH = 0x31425449;  // "ITB1"
     static final int TAG_END = 0x31455449;    // "ITE1"
+    static final int TAG_COMPACT = 0x31435449; // "ITC1"
 
     static final int BATCH_HEADER_BYTES = 24;
     /** Records per batch: 64 × 48 B = 3 KiB excerpts, in the 64-256 range measured fastest. */
@@ -28,6 +32,11 @@ final class ExcerptFormat {
 
     static int batchBytes(int records) {
         return BATCH_HEADER_BYTES + records * RecordLayout.RECORD_BYTES;
+    }
+
+    /** Room for a batch of {@code records} in either encoding. */
+    static int bufferBytes(int records) {
+        return BATCH_HEADER_BYTES + records * Math.max(RecordLayout.RECORD_BYTES, CompactCodec.MAX_RECORD_BYTES);
     }
 
     static String tagName(int tag) {

@@ -19,7 +19,7 @@ public final class TraceHeader {
     /** Bump when a reader of the previous version would misread a record. */
     public static final int FORMAT_MAJOR = 1;
     /** Bump when something is added that older readers may ignore. */
-    public static final int FORMAT_MINOR = 0;
+    public static final int FORMAT_MINOR = 1; // 1.1: compact batches
 
     private final int formatMajor;
     private final int formatMinor;

@@ -1,6 +1,7 @@
 package io.isotrace.trace.queue;
 
 import io.isotrace.trace.BadInputException;
+import io.isotrace.trace.record.CompactCodec;
 import io.isotrace.trace.record.RecordLayout;
 import io.isotrace.trace.record.Transaction;
 import net.openhft.chronicle.bytes.Bytes;
@@ -33,9 +34,16 @@ public final class TraceReader implements AutoCloseable {
     private final long firstIndex;
     private final CRC32C crc = new CRC32C();
 
-    private byte[] batch = new byte[ExcerptFormat.batchBytes(ExcerptFormat.DEFAULT_BATCH_RECORDS)];
+    private byte[] batch = new byte[ExcerptFormat.bufferBytes(ExcerptFormat.DEFAULT_BATCH_RECORDS)];
+    private final CompactCodec codec = new CompactCodec();
+    private final Transaction skipped = new Transaction();
     private int batchCount;
+    /** Index within the batch of the next record. */
     private int batchPos;
+    /** True when the loaded batch holds compact records; then {@link #cursor} is where the next one starts. */
+    private boolean compactBatch;
+    private int cursor;
+    private int payloadEnd;
     private long batchFirstSeq;
     private boolean complete;
     private boolean exhausted;
@@ -157,7 +165,15 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private void decodeAt(int i, Transaction into) {
-        String bad = RecordLayout.decode(batch, ExcerptFormat.BATCH_HEADER_BYTES + i * RecordLayout.RECORD_BYTES, into);
+        String bad;
+        if (compactBatch) {
+            bad = codec.decode(batch, cursor, payloadEnd, into);
+            if (bad == null) {
+                cursor = codec.position();
+            }
+        } else {
+            bad = RecordLayout.decode(batch, ExcerptFormat.BATCH_HEADER_BYTES + i * RecordLayout.RECORD_BYTES, into);
+        }
         if (bad != null) {
             throw new BadInputException(dataFile + ": record #" + (batchFirstSeq + i), bad);
         }
@@ -189,9 +205,10 @@ public final class TraceReader implements AutoCloseable {
                 exhausted = true;
                 return false;
             }
-            if (tag != ExcerptFormat.TAG_BATCH) {
+            if (tag != ExcerptFormat.TAG_BATCH && tag != ExcerptFormat.TAG_COMPACT) {
                 throw bad(pos, excerpt, "unknown excerpt tag '" + ExcerptFormat.tagName(tag) + "'");
             }
+            boolean compact = tag == ExcerptFormat.TAG_COMPACT;
             if (len < ExcerptFormat.BATCH_HEADER_BYTES) {
                 throw bad(pos, excerpt, "batch of " + len + " bytes is shorter than its header");
             }
@@ -199,12 +216,13 @@ public final class TraceReader implements AutoCloseable {
             b.readUnsignedShort();
             long firstSeq = b.readLong();
             int storedCrc = b.readInt();
-            b.readInt();
-            long payload = (long) count * RecordLayout.RECORD_BYTES;
-            if (count == 0 || len != ExcerptFormat.BATCH_HEADER_BYTES + payload) {
+            int payloadField = b.readInt();
+            long payload = compact ? payloadField & 0xFFFF_FFFFL : (long) count * RecordLayout.RECORD_BYTES;
+            if (count == 0 || len != ExcerptFormat.BATCH_HEADER_BYTES + payload
+                    || payload > (long) count * CompactCodec.MAX_RECORD_BYTES) {
                 throw bad(pos, excerpt, "batch claims " + count + " records but holds " + (len - 24) + " bytes");
             }
-            int need = ExcerptFormat.batchBytes(count);
+            int need = ExcerptFormat.BATCH_HEADER_BYTES + (int) payload;
             if (batch.length < need) {
                 batch = new byte[need];
             }
@@ -223,6 +241,10 @@ public final class TraceReader implements AutoCloseable {
             batchFirstSeq = firstSeq;
             batchCount = count;
             batchPos = 0;
+            compactBatch = compact;
+            cursor = ExcerptFormat.BATCH_HEADER_BYTES;
+            payloadEnd = ExcerptFormat.BATCH_HEADER_BYTES + (int) payload;
+            codec.reset();
             return true;
         } catch (BadInputException e) {
             throw e;
@@ -267,6 +289,9 @@ public final class TraceReader implements AutoCloseable {
                 if (batchFirstSeq + batchPos >= seq) {
                     return true;
                 }
+                if (compactBatch) {
+                    decodeAt(batchPos, skipped); // compact records are found by decoding those before them
+                }
                 batchPos++;
             }
             if (!loadNextBatch()) {
@@ -285,7 +310,11 @@ public final class TraceReader implements AutoCloseable {
                 return Long.MIN_VALUE;
             }
             Bytes<?> b = dc.wire().bytes();
-            if (b.readRemaining() < ExcerptFormat.BATCH_HEADER_BYTES || b.readInt() != ExcerptFormat.TAG_BATCH) {
+            if (b.readRemaining() < ExcerptFormat.BATCH_HEADER_BYTES) {
+                return Long.MIN_VALUE;
+            }
+            int tag = b.readInt();
+            if (tag != ExcerptFormat.TAG_BATCH && tag != ExcerptFormat.TAG_COMPACT) {
                 return Long.MIN_VALUE;
             }
             b.readInt();

@@ -1,21 +1,15 @@
 package io.isotrace.trace.queue;
 
+import io.isotrace.trace.record.CompactCodec;
 import io.isotrace.trace.record.RecordLayout;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionSink;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Appends transactions to a trace directory.
@@ -26,15 +20,37 @@ import java.util.zip.CRC32C;
  * {@link #flush()} and on {@link #close()}. Whatever has been flushed stays readable even if the process dies
  * before {@code close}; {@code close} adds the end marker that tells readers the trace is complete.
  *
+ * <p>Records are stored compactly by default ({@link Encoding}). The queue can be written by a thread of its own
+ * ({@link Threading#BACKGROUND}); the bytes on disk are the same either way.
+ *
  * <p>Not thread-safe: one writer per trace, used from one thread.
  */
 public final class TraceWriter implements TransactionSink, AutoCloseable {
+    /** How records are stored. */
+    public enum Encoding {
+        /** Differences from the previous record ({@link CompactCodec}): 6-9 bytes a record. The default. */
+        COMPACT,
+        /** Fixed 48-byte records ({@link RecordLayout}), for tools that want to index records directly. */
+        FIXED
+    }
+
+    /** Which thread writes the queue. */
+    public enum Threading {
+        /** The caller's thread. */
+        DIRECT,
+        /** A writer thread of its own, so recording overlaps with simulation on a second core. */
+        BACKGROUND
+    }
+
     private final Path dir;
-    private final ChronicleQueue queue;
-    private final ExcerptAppender appender;
     private final int batchRecords;
-    private final byte[] batch;
-    private final CRC32C crc = new CRC32C();
+    private final boolean compact;
+    private final ExcerptOutput out;
+    private final CompactCodec codec = new CompactCodec();
+    /** The buffer being filled. */
+    private byte[] batch;
+    /** Where the next record goes in {@link #batch}. */
+    private int batchPos = ExcerptFormat.BATCH_HEADER_BYTES;
 
     private int inBatch;
     private long batchFirstSeq;
@@ -43,29 +59,34 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
     private long records;
     private boolean closed;
 
-    private TraceWriter(Path dir, ChronicleQueue queue, int batchRecords) {
+    private TraceWriter(Path dir, TraceHeader header, int batchRecords, Encoding encoding, Threading threading) {
         this.dir = dir;
-        this.queue = queue;
-        this.appender = queue.createAppender();
         this.batchRecords = batchRecords;
-        this.batch = new byte[ExcerptFormat.batchBytes(batchRecords)];
+        this.compact = encoding == Encoding.COMPACT;
+        int bytes = ExcerptFormat.bufferBytes(batchRecords);
+        this.out = threading == Threading.BACKGROUND ? new BackgroundExcerptWriter(dir, header, bytes, compact)
+                : new DirectExcerptWriter(dir, header, bytes, compact);
+        this.batch = out.buffer();
     }
 
-    /** Creates a new trace in {@code dir}, which must not exist or be empty. */
+    /** Creates a new trace in {@code dir}, which must not exist or be empty: compact records, written directly. */
     public static TraceWriter create(Path dir, TraceHeader header) {
         return create(dir, header, ExcerptFormat.DEFAULT_BATCH_RECORDS);
     }
 
     /** As {@link #create(Path, TraceHeader)} with a chosen number of records per excerpt (1..65535). */
     public static TraceWriter create(Path dir, TraceHeader header, int batchRecords) {
+        return create(dir, header, batchRecords, Encoding.COMPACT, Threading.DIRECT);
+    }
+
+    /** A writer with every choice explicit. */
+    public static TraceWriter create(Path dir, TraceHeader header, int batchRecords, Encoding encoding,
+                                     Threading threading) {
         if (batchRecords < 1 || batchRecords > ExcerptFormat.MAX_BATCH_RECORDS) {
             throw new IllegalArgumentException("records per batch must be 1.." + ExcerptFormat.MAX_BATCH_RECORDS);
         }
         prepareDirectory(dir);
-        ChronicleQueue queue = TraceQueues.openForWrite(dir);
-        TraceWriter w = new TraceWriter(dir, queue, batchRecords);
-        w.writeHeader(header);
-        return w;
+        return new TraceWriter(dir, header, batchRecords, encoding, threading);
     }
 
     private static void prepareDirectory(Path dir) {
@@ -88,27 +109,6 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
         }
     }
 
-    private void writeHeader(TraceHeader header) {
-        List<String[]> pairs = header.toPairs();
-        try (DocumentContext dc = appender.writingDocument()) {
-            Bytes<?> b = dc.wire().bytes();
-            b.writeInt(ExcerptFormat.TAG_HEADER);
-            b.writeUnsignedShort(header.formatMajor());
-            b.writeUnsignedShort(header.formatMinor());
-            b.writeInt(pairs.size());
-            for (String[] p : pairs) {
-                writeUtf8(b, p[0]);
-                writeUtf8(b, p[1]);
-            }
-        }
-    }
-
-    private static void writeUtf8(Bytes<?> b, String s) {
-        byte[] u = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-        b.writeInt(u.length);
-        b.write(u);
-    }
-
     /**
      * Appends one record. Its sequence number must be greater than the previous record's, and every field must
      * fit the record layout; otherwise an IllegalArgumentException names the field and nothing is written.
@@ -121,17 +121,22 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
             throw new IllegalArgumentException("record #" + t.seq + " does not follow #" + lastSeq
                     + " (sequence numbers must increase)");
         }
-        String bad = RecordLayout.checkFits(t);
-        if (bad != null) {
-            throw new IllegalArgumentException("record #" + t.seq + ": " + bad);
+        if (!RecordLayout.fits(t)) {
+            throw new IllegalArgumentException("record #" + t.seq + ": " + RecordLayout.checkFits(t));
         }
         if (inBatch > 0 && (inBatch == batchRecords || t.seq != lastSeq + 1)) {
-            writeBatch();
+            publishBatch();
         }
         if (inBatch == 0) {
             batchFirstSeq = t.seq;
+            codec.reset();
         }
-        RecordLayout.encode(t, batch, ExcerptFormat.BATCH_HEADER_BYTES + inBatch * RecordLayout.RECORD_BYTES);
+        if (compact) {
+            batchPos = codec.encode(t, batch, batchPos);
+        } else {
+            RecordLayout.encode(t, batch, batchPos);
+            batchPos += RecordLayout.RECORD_BYTES;
+        }
         inBatch++;
         lastSeq = t.seq;
         lastTimePs = t.timePs;
@@ -144,28 +149,19 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
         append(t);
     }
 
-    private void writeBatch() {
-        int payload = inBatch * RecordLayout.RECORD_BYTES;
-        crc.reset();
-        crc.update(batch, ExcerptFormat.BATCH_HEADER_BYTES, payload);
-        try (DocumentContext dc = appender.writingDocument()) {
-            Bytes<?> b = dc.wire().bytes();
-            b.writeInt(ExcerptFormat.TAG_BATCH);
-            b.writeUnsignedShort(inBatch);
-            b.writeUnsignedShort(0);
-            b.writeLong(batchFirstSeq);
-            b.writeInt((int) crc.getValue());
-            b.writeInt(0);
-            b.write(batch, ExcerptFormat.BATCH_HEADER_BYTES, payload);
-        }
+    private void publishBatch() {
+        out.publish(inBatch, batchFirstSeq, batchPos - ExcerptFormat.BATCH_HEADER_BYTES);
         inBatch = 0;
+        batchPos = ExcerptFormat.BATCH_HEADER_BYTES;
+        batch = out.buffer();
     }
 
     /** Writes the records appended so far, so a reader (or a later crash) sees them. */
     public void flush() {
         if (inBatch > 0) {
-            writeBatch();
+            publishBatch();
         }
+        out.drain();
     }
 
     /** Records appended so far. */
@@ -183,19 +179,10 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
         if (closed) {
             return;
         }
-        try {
-            flush();
-            try (DocumentContext dc = appender.writingDocument()) {
-                Bytes<?> b = dc.wire().bytes();
-                b.writeInt(ExcerptFormat.TAG_END);
-                b.writeLong(records);
-                b.writeLong(lastSeq);
-                b.writeLong(lastTimePs);
-            }
-        } finally {
-            closed = true;
-            appender.close();
-            queue.close();
+        closed = true;
+        if (inBatch > 0) {
+            publishBatch();
         }
+        out.close(records, lastSeq, lastTimePs);
     }
 }

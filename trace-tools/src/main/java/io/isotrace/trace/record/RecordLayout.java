@@ -106,6 +106,16 @@ public final class RecordLayout {
         return null;
     }
 
+    /** True when every field of {@code t} fits its width: the writers' per-record check, branch-light. */
+    public static boolean fits(Transaction t) {
+        long wide = (t.ipa & ~IPA_MASK) | (t.pa & ~PA_MASK) | t.timePs & Long.MIN_VALUE
+                | (t.latencyPs & ~MAX_LATENCY_PS);
+        int narrow = (t.requester & ~MAX_REQUESTER) | (t.env & ~MAX_ENV) | (t.asid & ~MAX_ASID) | (t.size & ~MAX_SIZE)
+                | (t.el & ~3) | (t.clockDomain & ~MAX_CLOCK_DOMAIN);
+        return wide == 0 && narrow == 0 && ((t.pc << (64 - PC_BITS)) >> (64 - PC_BITS)) == t.pc
+                && t.kind != null && t.security != null && t.memoryType != null && t.status != null;
+    }
+
     /** Null when every field of {@code t} fits its width, else a sentence naming the first that does not. */
     public static String checkFits(Transaction t) {
         if (t.timePs < 0) {

@@ -17,6 +17,82 @@ class TraceRoundTripTest {
     @TempDir
     Path tmp;
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"COMPACT,DIRECT", "FIXED,DIRECT", "COMPACT,BACKGROUND", "FIXED,BACKGROUND"})
+    void everyEncodingAndThreadingStoresTheSameRecords(TraceWriter.Encoding encoding, TraceWriter.Threading threading) {
+        List<Transaction> expected = TraceFiles.writeRandom(tmp.resolve("ref"), 3_000, 21, 64);
+        Path dir = tmp.resolve(encoding + "-" + threading);
+        record(dir, expected, encoding, threading);
+        List<Transaction> read = TraceFiles.readAll(dir);
+        assertEquals(expected.size(), read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertTrue(expected.get(i).sameRecord(read.get(i)), "record " + i + "\n" + expected.get(i) + "\n" + read.get(i));
+        }
+        try (TraceReader r = TraceReader.open(dir)) {
+            Transaction t = new Transaction();
+            Transaction want = expected.get(1234);
+            assertTrue(r.seek(want.seq));
+            assertTrue(r.next(t));
+            assertTrue(want.sameRecord(t), "seek into the middle of a batch");
+        }
+    }
+
+    @Test
+    void backgroundWritingGivesByteIdenticalFiles() {
+        List<Transaction> recs = TraceFiles.writeRandom(tmp.resolve("ref"), 20_000, 4, 64);
+        record(tmp.resolve("direct"), recs, TraceWriter.Encoding.COMPACT, TraceWriter.Threading.DIRECT);
+        record(tmp.resolve("background"), recs, TraceWriter.Encoding.COMPACT, TraceWriter.Threading.BACKGROUND);
+        assertEquals(TraceFiles.fingerprint(tmp.resolve("direct")), TraceFiles.fingerprint(tmp.resolve("background")));
+    }
+
+    @Test
+    void compactRecordsOfARealisticStreamAreSmall() throws java.io.IOException {
+        // A user-mode-like stream: fetch lines and nearby data accesses, VA = IPA, identity PA, no latency.
+        List<Transaction> recs = new java.util.ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        long pc = 0x400000;
+        for (int i = 0; i < 100_000; i++) {
+            Transaction t = new Transaction();
+            t.seq = i;
+            t.timePs = 500L * i * 3;
+            pc += 4 * rnd.nextInt(1, 6);
+            t.pc = pc;
+            boolean fetch = i % 4 == 0;
+            t.kind = fetch ? io.isotrace.trace.record.TransactionKind.IFETCH
+                    : rnd.nextBoolean() ? io.isotrace.trace.record.TransactionKind.READ : io.isotrace.trace.record.TransactionKind.WRITE;
+            t.va = fetch ? pc & -64 : 0x7fff_0000L + 8L * rnd.nextInt(4096);
+            t.size = fetch ? 64 : 8;
+            t.ipa = t.va;
+            t.pa = t.va;
+            t.status = io.isotrace.trace.record.ReplyStatus.OK;
+            recs.add(t);
+        }
+        record(tmp.resolve("fixed"), recs, TraceWriter.Encoding.FIXED, TraceWriter.Threading.DIRECT);
+        record(tmp.resolve("compact"), recs, TraceWriter.Encoding.COMPACT, TraceWriter.Threading.DIRECT);
+        record(tmp.resolve("empty"), List.of(), TraceWriter.Encoding.FIXED, TraceWriter.Threading.DIRECT);
+        long overhead = usedBytes(tmp.resolve("empty")); // Chronicle's own header and index area
+        double fixed = (usedBytes(tmp.resolve("fixed")) - overhead) / (double) recs.size();
+        double compact = (usedBytes(tmp.resolve("compact")) - overhead) / (double) recs.size();
+        assertTrue(fixed > 48 && fixed < 50, "fixed records take 48 bytes plus batch headers: " + fixed);
+        assertTrue(compact < 12, "compact records: " + compact + " bytes each");
+    }
+
+    private static long usedBytes(Path dir) throws java.io.IOException {
+        // Chronicle files are sparse and preallocated: count the bytes up to the last non-zero one.
+        byte[] b = java.nio.file.Files.readAllBytes(TraceQueues.dataFile(dir));
+        int i = b.length - 1;
+        while (i > 0 && b[i] == 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static void record(Path dir, List<Transaction> recs, TraceWriter.Encoding e, TraceWriter.Threading th) {
+        try (TraceWriter w = TraceWriter.create(dir, TraceHeader.builder().program("test").build(), 64, e, th)) {
+            recs.forEach(w::append);
+        }
+    }
+
     @Test
     void recordsComeBackInOrderWhateverTheBatching() {
         List<Transaction> expected = null;

@@ -69,6 +69,29 @@ class RecordLayoutTest {
     }
 
     @Test
+    void theFastCheckAgreesWithTheExplainingOne() {
+        RandomTransactions gen = new RandomTransactions(8);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        Transaction t = new Transaction();
+        for (int i = 0; i < 200_000; i++) {
+            gen.next(t, 0);
+            // Push one field out of range now and then.
+            switch (rnd.nextInt(12)) {
+                case 0: t.pa = 1L << (48 + rnd.nextInt(15)); break;
+                case 1: t.ipa = 1L << (56 + rnd.nextInt(7)); break;
+                case 2: t.size = 128 + rnd.nextInt(1000); break;
+                case 3: t.latencyPs = -1 - rnd.nextInt(5); break;
+                case 4: t.env = -1; break;
+                case 5: t.pc = 0x0080_0000_0000_0000L; break;
+                case 6: t.timePs = -5; break;
+                case 7: t.requester = 256; break;
+                default: break;
+            }
+            assertEquals(RecordLayout.checkFits(t) == null, RecordLayout.fits(t), t::toString);
+        }
+    }
+
+    @Test
     void unassignedKindCodeIsReportedAsCorrupt() {
         byte[] buf = new byte[48];
         RecordLayout.encode(new Transaction(), buf, 0);

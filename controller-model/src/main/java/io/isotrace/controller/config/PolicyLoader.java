@@ -11,7 +11,12 @@ import io.isotrace.controller.policy.gpc.Gpi;
 import io.isotrace.controller.policy.mpc.Sie200Mpc;
 import io.isotrace.controller.policy.tzc.Tzc400;
 import io.isotrace.controller.timing.CheckTiming;
+import io.isotrace.controller.cache.CachedMemoryTiming;
+import io.isotrace.controller.dram.DramMemoryTiming;
+import io.isotrace.controller.dram.config.DramConfigLoader;
+import io.isotrace.controller.dram.config.LoadedConfig;
 import io.isotrace.controller.timing.FixedLatency;
+import io.isotrace.controller.timing.MemoryTiming;
 import io.isotrace.trace.port.PageGrant;
 import io.isotrace.trace.port.PhysicalMemory;
 import io.isotrace.trace.record.ClockDomain;
@@ -47,11 +52,12 @@ public final class PolicyLoader {
     public static LoadedPolicy load(ConfigNode root, String source) {
         root.requireMap(TOP);
         ControllerBuilder b = new ControllerBuilder();
+        String memoryModelDigest = null;
         ConfigNode c = root.get("controller");
         boolean lock = false;
         if (c != null) {
             c.requireMap("memory", "registerBase", "tablesBase", "clock", "hitCycles", "walkCycles", "registerCycles",
-                    "cache", "memoryLatency", "violationLog", "locked");
+                    "cache", "memoryLatency", "memoryModel", "violationLog", "locked");
             long mem = c.size("memory", ControllerBuilder.DEFAULT_MEMORY);
             if (mem <= 0 || mem > PhysicalMemory.PA_LIMIT || (mem & 0xFFF) != 0) {
                 throw c.require("memory").error("physical memory must be a 4 KiB multiple up to 256 TiB");
@@ -83,6 +89,13 @@ public final class PolicyLoader {
                 b.cache(entries, ways);
             }
             ConfigNode lat = c.get("memoryLatency");
+            ConfigNode model = c.get("memoryModel");
+            if (lat != null && model != null) {
+                throw model.error("give memoryLatency (a fixed latency) or memoryModel (DRAM and caches), not both");
+            }
+            if (model != null) {
+                memoryModelDigest = memoryModel(model, source, b);
+            }
             if (lat != null) {
                 if (lat.kind() == ConfigNode.Kind.MAP) {
                     lat.requireMap("read", "write");
@@ -118,7 +131,12 @@ public final class PolicyLoader {
         if (lock) {
             controller.registers().control().lock();
         }
-        return new LoadedPolicy(controller, digest(root), source);
+        String digest = digest(root);
+        if (memoryModelDigest != null) {
+            // The policy names its memory model by path; the digest covers the model's content as well.
+            digest = sha256(digest + "\nmemoryModel " + memoryModelDigest);
+        }
+        return new LoadedPolicy(controller, digest, source);
     }
 
     private static List<String> stack(ConfigNode root) {
@@ -521,11 +539,39 @@ public final class PolicyLoader {
     static String digest(ConfigNode root) {
         StringBuilder sb = new StringBuilder();
         root.canonical(sb);
+        return sha256(sb.toString());
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code controller.memoryModel: FILE}: DRAM (and optional caches) behind the checks, from a DRAM configuration
+     * file ({@code controller-model/DRAM.md}), resolved against the policy file's directory. Returns the file's
+     * SHA-256, which the policy digest then covers.
+     */
+    private static String memoryModel(ConfigNode node, String source, ControllerBuilder b) {
+        Path base = Path.of(source).toAbsolutePath().getParent();
+        Path file = base == null ? Path.of(node.text()) : base.resolve(node.text());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw node.error("no such memory model file: " + file);
+        }
+        LoadedConfig loaded = DramConfigLoader.load(file);
+        MemoryTiming dram = new DramMemoryTiming(loaded.dram());
+        b.timing(loaded.cache() == null ? dram : new CachedMemoryTiming(loaded.cache(), dram));
+        try {
+            return sha256(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw node.error("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

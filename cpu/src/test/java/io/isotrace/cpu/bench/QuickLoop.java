@@ -22,7 +22,7 @@ public final class QuickLoop {
             Path dir = Files.createTempDirectory("ql").resolve("t");
             TraceWriter w = record ? TraceWriter.create(dir, TraceHeader.builder().build()) : null;
             long t0 = System.nanoTime();
-            LinuxRun.Result r = new LinuxRun(Path.of(args[0]), List.of("x"), LinuxRun.DEFAULT_ENV,
+            LinuxRun.Result r = new LinuxRun(Path.of(args[0]), List.of("x", System.getProperty("ql.arg", "int")), LinuxRun.DEFAULT_ENV,
                     new IdentityMemoryPort(new PhysicalMemory()), CpuConfig.defaults())
                     .sink(count ? t -> counter[0] += t.size : w).io(System.out, System.err, new PrintStream(System.err)).run();
             if (w != null) {

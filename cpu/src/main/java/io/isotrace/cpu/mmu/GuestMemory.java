@@ -36,7 +36,8 @@ public final class GuestMemory implements InvalidationListener {
     /** Instruction fetches are reported once per aligned block of this many bytes. */
     public static final int FETCH_LINE = 64;
 
-    private static final int TLB_BITS = 12;
+    /** 64 Ki entries (256 MiB of 4 KiB pages): random walks over tens of MiB stay in the TLB. */
+    private static final int TLB_BITS = 16;
     private static final int TLB_SIZE = 1 << TLB_BITS;
     private static final int TLB_MASK = TLB_SIZE - 1;
     private static final long NO_TAG = -1L;
@@ -539,6 +540,18 @@ public final class GuestMemory implements InvalidationListener {
 
     /** Drops the cached translations of virtual pages in {@code [vaLo, vaHi)}. */
     public void flushVaRange(long vaLo, long vaHi) {
+        long pages = (vaHi - vaLo + PAGE_MASK) >>> PAGE_SHIFT;
+        if (pages >= 0 && pages < TLB_SIZE) {
+            // A small range: look only at the slots its pages map to (munmap of one buffer costs O(pages)).
+            for (long p = vaLo >>> PAGE_SHIFT; Long.compareUnsigned(p << PAGE_SHIFT, vaHi) < 0; p++) {
+                int i = (int) p & TLB_MASK;
+                if (pageTag[i] == p) {
+                    drop(i);
+                }
+            }
+            lastFetchLine = -1;
+            return;
+        }
         for (int i = 0; i < TLB_SIZE; i++) {
             long p = pageTag[i];
             if (p != NO_TAG && Long.compareUnsigned(p << PAGE_SHIFT, vaHi) < 0

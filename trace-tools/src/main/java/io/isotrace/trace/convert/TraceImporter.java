@@ -96,55 +96,23 @@ public final class TraceImporter {
 
     private long importDramSim3(BufferedReader in, String source, TraceWriter out) throws IOException {
         Transaction t = new Transaction();
+        DramSim3Line parsed = new DramSim3Line();
         long lineNo = 0;
         long n = 0;
-        long lastCycle = 0;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            String s = line.trim();
-            if (s.isEmpty() || s.startsWith("#")) {
+            String where = source + ":" + lineNo;
+            if (!parsed.parse(line, where)) {
                 continue;
             }
-            String where = source + ":" + lineNo;
-            String[] f = s.split("\\s+");
-            if (f.length != 3) {
-                throw new BadInputException(where, "expected '0xADDR READ|WRITE cycle', got '" + s + "'");
-            }
-            long addr;
-            long cycle;
-            try {
-                addr = Long.parseUnsignedLong(f[0].startsWith("0x") || f[0].startsWith("0X") ? f[0].substring(2) : f[0], 16);
-            } catch (NumberFormatException e) {
-                throw new BadInputException(where, "not a hexadecimal address: '" + f[0] + "'");
-            }
-            TransactionKind kind;
-            switch (f[1]) {
-                case "READ":
-                    kind = TransactionKind.READ;
-                    break;
-                case "WRITE":
-                    kind = TransactionKind.WRITE;
-                    break;
-                default:
-                    throw new BadInputException(where, "expected READ or WRITE, got '" + f[1] + "'");
-            }
-            try {
-                cycle = Long.parseLong(f[2]);
-            } catch (NumberFormatException e) {
-                throw new BadInputException(where, "not a cycle number: '" + f[2] + "'");
-            }
-            if (cycle < lastCycle) {
-                throw new BadInputException(where, "cycle " + cycle + " goes back in time (previous line: " + lastCycle + ")");
-            }
-            lastCycle = cycle;
             t.clear();
             t.seq = n;
-            t.timePs = clock.cyclesToPs(cycle);
-            t.kind = kind;
+            t.timePs = clock.cyclesToPs(parsed.cycle());
+            t.kind = parsed.isWrite() ? TransactionKind.WRITE : TransactionKind.READ;
             t.size = DramRequests.LINE_BYTES;
-            t.va = addr;
-            t.ipa = addr;
+            t.va = parsed.address();
+            t.ipa = parsed.address();
             t.el = 0;
             t.security = SecurityState.NON_SECURE;
             t.unprivileged = true;

@@ -1,5 +1,7 @@
 package io.isotrace.cpu.fpsimd;
 
+import io.isotrace.cpu.testing.MiniElf;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.List;
  * NZCV, Q0-Q31, then the scratch window at {@link #SCRATCH}), then one {@link #CASE_BYTES}-byte record per case.
  */
 final class CaseProgram {
-    static final long DUMP = MiniElf.DATA_BASE;
+    /** Where the data segment (the register dump) lives. */
+    static final long DATA_BASE = 0x1000_0000L;
+    static final long DUMP = DATA_BASE;
     static final long SCRATCH = DUMP + 0x400;
     static final int DUMP_BYTES = 0x500;
     static final long CASES = DUMP + 0x1000;
@@ -71,7 +75,7 @@ final class CaseProgram {
             data.position(base + C_MEM);
             data.put(s.mem);
         }
-        return MiniElf.build(code, n, data.array(), data.capacity());
+        return MiniElf.build(code, n, data.array(), data.capacity(), MiniElf.CODE_START, DATA_BASE);
     }
 
     private void emitCase(int k) {
@@ -96,7 +100,7 @@ final class CaseProgram {
             emit(ldpX(r, r + 1, 0, 8 * r));
         }
         emit(0xF9400000);                       // ldr x0, [x0]
-        testPc[k] = MiniElf.ENTRY + 4L * n;
+        testPc[k] = MiniElf.CODE_START + 4L * n;
         emit(cases.get(k).word());
         for (int r = 0; r < 30; r += 2) {
             emit(stpX(r, r + 1, 31, 8 * r));
@@ -144,7 +148,7 @@ final class CaseProgram {
 
     /** adrp xd, addr; add xd, xd, #lo12(addr). */
     private void adrpAdd(int d, long addr) {
-        long pc = MiniElf.ENTRY + 4L * n;
+        long pc = MiniElf.CODE_START + 4L * n;
         long pages = (addr >>> 12) - (pc >>> 12);
         emit(0x90000000 | (int) ((pages & 3) << 29) | (int) (((pages >> 2) & 0x7FFFF) << 5) | d);
         emit(addImm(d, d, (int) (addr & 0xFFF)));

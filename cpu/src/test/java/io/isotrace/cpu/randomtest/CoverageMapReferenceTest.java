@@ -1,5 +1,7 @@
 package io.isotrace.cpu.randomtest;
 
+import io.isotrace.cpu.testing.MiniElf;
+
 import io.isotrace.cpu.decode.A64;
 import io.isotrace.cpu.decode.Encoding;
 import io.isotrace.cpu.decode.Group;
@@ -71,7 +73,7 @@ class CoverageMapReferenceTest {
     /** A program: every register (and SP) points into the middle of a 64 KiB buffer, the word, exit_group(0). */
     static byte[] program(int word) {
         List<Integer> w = new ArrayList<>();
-        long mid = MiniElf.DATA_BASE + 0x8000;
+        long mid = Layout.DATA_BASE + 0x8000;
         w.add(Asm.movz(0, (int) (mid >>> 16) & 0xFFFF, 1));
         w.add(0xF280_0000 | (int) (mid & 0xFFFF) << 5); // movk x0, #lo
         for (int r = 1; r < 31; r++) {
@@ -83,7 +85,7 @@ class CoverageMapReferenceTest {
         w.add(Asm.movz(8, 94, 0));
         w.add(Asm.svc0());
         int[] code = w.stream().mapToInt(Integer::intValue).toArray();
-        return MiniElf.build(code, new byte[0x1_0000], MiniElf.codeAddress(0));
+        return MiniElf.build(code, code.length, new byte[0x1_0000], 0x1_0000, MiniElf.codeAddress(0), Layout.DATA_BASE);
     }
 
     @Test

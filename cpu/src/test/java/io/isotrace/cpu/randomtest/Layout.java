@@ -1,5 +1,7 @@
 package io.isotrace.cpu.randomtest;
 
+import io.isotrace.cpu.testing.MiniElf;
+
 /**
  * Where a test program keeps each case's data. Case k owns a record at {@link #recordAddress}: the register dump
  * the epilogue writes (x0..x30, NZCV, SP: 33 doublewords) padded to {@link #DUMP} bytes, then its data buffer
@@ -8,6 +10,8 @@ package io.isotrace.cpu.randomtest;
  * records, {@link #INIT} bytes per case.
  */
 final class Layout {
+    /** Where the data segment of the generated programs lives. */
+    static final long DATA_BASE = 0x100_0000L;
     static final int DUMP = 320;
     static final int BUFFER = 256;
     static final int RECORD = DUMP + BUFFER;
@@ -26,7 +30,7 @@ final class Layout {
     }
 
     static long recordAddress(int k) {
-        return MiniElf.DATA_BASE + (long) k * RECORD;
+        return Layout.DATA_BASE + (long) k * RECORD;
     }
 
     static long bufferAddress(int k) {
@@ -34,7 +38,7 @@ final class Layout {
     }
 
     long initAddress(int k) {
-        return MiniElf.DATA_BASE + (long) cases * RECORD + (long) k * INIT;
+        return Layout.DATA_BASE + (long) cases * RECORD + (long) k * INIT;
     }
 
     int dataSize() {

@@ -1,5 +1,7 @@
 package io.isotrace.cpu.randomtest;
 
+import io.isotrace.cpu.testing.MiniElf;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -83,9 +85,9 @@ final class TestProgram {
         ByteBuffer b = ByteBuffer.allocate(layout.dataSize()).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < cases.size(); k++) {
             TestCase c = cases.get(k);
-            b.position((int) (Layout.bufferAddress(k) - MiniElf.DATA_BASE));
+            b.position((int) (Layout.bufferAddress(k) - Layout.DATA_BASE));
             b.put(c.buffer());
-            b.position((int) (layout.initAddress(k) - MiniElf.DATA_BASE));
+            b.position((int) (layout.initAddress(k) - Layout.DATA_BASE));
             for (long r : c.regs()) {
                 b.putLong(r);
             }
@@ -96,7 +98,7 @@ final class TestProgram {
     }
 
     byte[] elf() {
-        return MiniElf.build(code, data, MiniElf.codeAddress(POOL_WORDS));
+        return MiniElf.build(code, code.length, data, data.length, MiniElf.codeAddress(POOL_WORDS), Layout.DATA_BASE);
     }
 
     List<TestCase> cases() {

@@ -114,6 +114,34 @@ class RunCommandIT {
     void theInstructionLimitStopsARunawayGuest() throws Exception {
         Result r = isotrace("run", "--max-instructions", "1000", GUEST.resolve("loop_asm").toString());
         assertEquals(124, r.code, r.err);
+        assertEquals(1, r.err.strip().lines().count(), "one line says why: " + r.err);
+    }
+
+    @Test
+    void anUnimplementedInstructionStopsTheRunNamingItAndTheTraceStaysReadable() throws Exception {
+        // AESE (FEAT_AES) is a row of the coverage map, not implemented: the run stops with exit 125.
+        Path elf = tmp.resolve("aese");
+        Files.write(elf, io.isotrace.cli.testing.TinyElf.of(0x4e284820, 0xd2800bc8, 0xd4000001));
+        Path trace = tmp.resolve("t");
+        Result r = isotrace("run", "--record", trace.toString(), elf.toString());
+        assertEquals(125, r.code, r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertTrue(r.err.contains("unimplemented instruction 0x4e284820") && r.err.contains("at PC 0x"), r.err);
+        try (TraceReader reader = TraceReader.open(trace)) {
+            assertTrue(reader.next(new Transaction()), "the fetch of the stopped block was recorded");
+            assertFalse(reader.next(new Transaction()));
+            assertTrue(reader.isComplete(), "the writer was closed: the end marker is there");
+        }
+    }
+
+    @Test
+    void anUndefinedInstructionRaisesSigillAsLinuxDoes() throws Exception {
+        // 0x00000000 is UDF #0: Linux (and qemu-aarch64) deliver SIGILL, status 128 + 4.
+        Path elf = tmp.resolve("udf");
+        Files.write(elf, io.isotrace.cli.testing.TinyElf.of(0x00000000));
+        Result r = isotrace("run", elf.toString());
+        assertEquals(132, r.code, r.err);
+        assertTrue(r.err.contains("SIGILL"), r.err);
     }
 
     private record Result(int code, String out, String err) {

@@ -180,10 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
         }
         long wall = System.nanoTime() - start;
-        PrintWriter err = spec.commandLine().getErr();
-        if (r.message() != null && !r.message().isEmpty()) {
-            err.println("isotrace: " + r.message());
-        }
+        PrintWriter err = spec.commandLine().getErr(); // what stopped the run, if not the guest, the run already said
         if (stats && !root().quiet()) {
             err.printf("isotrace: %d instructions, %d transactions, %d processes; %.3f s wall, %.1f MIPS; "
                             + "simulated %.6f s%n", r.instructions(), r.transactions(), r.processes(), wall / 1e9,

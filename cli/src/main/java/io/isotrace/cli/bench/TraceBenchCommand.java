@@ -4,7 +4,6 @@ import io.isotrace.cli.FormatOption;
 import io.isotrace.trace.queue.TraceHeader;
 import io.isotrace.trace.queue.TraceReader;
 import io.isotrace.trace.queue.TraceWriter;
-import io.isotrace.trace.record.RecordLayout;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
 
 /** {@code isotrace bench trace}: append and read throughput of the trace store, by records per excerpt. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Trace store throughput: records/s appended and read, for several batch sizes.")
+        description = "Trace store throughput: records/s appended and read, compact and fixed records, several batch sizes.")
 public final class TraceBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,15 +41,17 @@ public final class TraceBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("isotrace-bench");
-        BenchTable table = new BenchTable("records/excerpt", "run", "append M rec/s", "append MB/s", "read M rec/s");
+        BenchTable table = new BenchTable("encoding", "records/excerpt", "run", "append M rec/s", "read M rec/s");
         try {
-            for (int batch : new int[]{1, 16, 64, 256}) {
-                for (int run = 1; run <= runs; run++) {
-                    Path t = base.resolve("b" + batch + "-" + run);
-                    double append = append(t, batch);
-                    double read = read(t);
-                    table.row(batch, run, append, append * RecordLayout.RECORD_BYTES, read);
-                    delete(t);
+            for (TraceWriter.Encoding encoding : TraceWriter.Encoding.values()) {
+                for (int batch : new int[]{1, 64, 256}) {
+                    for (int run = 1; run <= runs; run++) {
+                        Path t = base.resolve(encoding + "-" + batch + "-" + run);
+                        double append = append(t, batch, encoding);
+                        double read = read(t);
+                        table.row(encoding.name().toLowerCase(java.util.Locale.ROOT), batch, run, append, read);
+                        delete(t);
+                    }
                 }
             }
         } finally {
@@ -63,10 +64,11 @@ public final class TraceBenchCommand implements Callable<Integer> {
     }
 
     /** Appends {@code records} plausible records (advancing time and addresses); returns M records/s. */
-    private double append(Path t, int batch) {
+    private double append(Path t, int batch, TraceWriter.Encoding encoding) {
         Transaction tx = new Transaction();
         long start = System.nanoTime();
-        try (TraceWriter w = TraceWriter.create(t, TraceHeader.builder().producer("isotrace bench trace").build(), batch)) {
+        try (TraceWriter w = TraceWriter.create(t, TraceHeader.builder().producer("isotrace bench trace").build(), batch,
+                encoding, TraceWriter.Threading.DIRECT)) {
             for (long i = 0; i < records; i++) {
                 tx.seq = i;
                 tx.timePs = i * 500;

@@ -69,7 +69,9 @@ final class BusyboxCases {
         new Case("functions-case", "f() { local v=$1; case $v in a*) echo starts-a;; *) echo other;; esac; "
                 + "return 4; }; f apple; f pear; echo ret $?; set -- x y z; echo $# $2 \"$@\"", ""),
         new Case("traps", "trap 'echo bye' EXIT; trap 'echo got-usr1' USR1; kill -USR1 $$; echo after", ""),
-        new Case("kill-background", "sleep 10 & pid=$!; kill -TERM $pid; wait $pid; echo status $?", ""),
+        // Whether ash prints "Terminated" depends on which of its waits reaps the child first (a race under
+        // qemu too: seen both ways), so the job message is discarded; the exit status 143 is what is compared.
+        new Case("kill-background", "{ sleep 10 & pid=$!; kill -TERM $pid; wait $pid; echo status $?; } 2>/dev/null", ""),
         new Case("redirections", "echo out; echo err >&2; { echo both; echo both-err >&2; } 2>&1 | sort; "
                 + "ls missing-file 2>/dev/null || echo missing", ""),
         new Case("write-files", "echo hello > new.txt; echo more >> new.txt; cat new.txt; mkdir -p d/e; "

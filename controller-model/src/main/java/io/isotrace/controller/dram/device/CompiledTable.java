@@ -40,6 +40,29 @@ final class CompiledTable {
     final int[][] flatScope;
     final int[][] flatFollowing;
     final int[][] flatLatency;
+    /**
+     * The same list packed one int per update for the issue path ({@link #pack}): one array to walk per bank
+     * command instead of three.
+     */
+    final int[][] bankProgram;
+    /** Per preceding command: the merged other-rank rows packed as {@code latency << SLOT_BITS | slot}. */
+    final int[][] otherRankProgram;
+
+    /** Bits of a packed update that hold the following command's slot, then two for the node kind. */
+    static final int SLOT_BITS = 8;
+    static final int NODE_SHIFT = SLOT_BITS;
+    static final int LATENCY_SHIFT = SLOT_BITS + 2;
+
+    /**
+     * One update of the issue path in an int: the latency, the node it applies to as an index into a bank's
+     * {channel, rank, bank group, bank} node offsets, and the slot of the following command.
+     */
+    static int pack(int node, int slot, int latency) {
+        if (latency >= 1 << (31 - LATENCY_SHIFT)) {
+            throw new IllegalArgumentException("a latency of " + latency + " cycles is beyond the model's range");
+        }
+        return latency << LATENCY_SHIFT | node << NODE_SHIFT | slot;
+    }
 
     /**
      * Commands that every row constrains alike (RD and RDA, WR and WRA in the standards here) share one "not before"
@@ -170,6 +193,24 @@ final class CompiledTable {
                     flatFollowing[i][k] = mergedFollowing[sc][i][j];
                     flatLatency[i][k++] = mergedLatency[sc][i][j];
                 }
+            }
+        }
+        if (classes > 1 << SLOT_BITS) {
+            throw new IllegalArgumentException("a table with more than " + (1 << SLOT_BITS) + " command classes");
+        }
+        bankProgram = new int[n][];
+        otherRankProgram = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bankProgram[i] = new int[flatScope[i].length];
+            for (int k = 0; k < flatScope[i].length; k++) {
+                int node = flatScope[i][k] == CHANNEL ? 0 : flatScope[i][k] == RANK ? 1
+                        : flatScope[i][k] == BANK_GROUP ? 2 : 3;
+                bankProgram[i][k] = pack(node, flatFollowing[i][k], flatLatency[i][k]);
+            }
+            int[] of = mergedFollowing[OTHER_RANKS][i];
+            otherRankProgram[i] = new int[of.length];
+            for (int k = 0; k < of.length; k++) {
+                otherRankProgram[i][k] = mergedLatency[OTHER_RANKS][i][k] << SLOT_BITS | of[k];
             }
         }
         recordInto = new int[n][];

@@ -60,8 +60,9 @@ public final class TimingEngine {
     private final int[] windowLatency;
     /** Per rolling window: ring capacity - 1 (a power of two, so no division on the issue path). */
     private final int[] windowMask;
-    /** Scratch for the issue path: the issuing bank's node offsets by scope. */
-    private final long[] nodeBase = new long[io.isotrace.controller.dram.spec.Scope.values().length];
+    /** Per bank, four entries: the offsets in {@link #next} of its channel, rank, bank-group and own nodes. */
+    private final int[] nodeOffsets;
+    private static final int SLOT_MASK = (1 << CompiledTable.SLOT_BITS) - 1;
     /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
     private final long[] busFree = new long[2];
     /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
@@ -102,6 +103,12 @@ public final class TimingEngine {
             rankOff[b] = rankBase + (b / banksPerRank) * nk;
             groupOff[b] = groupBase + (b / banksPerGroup) * nk;
             bankOff[b] = bankBase + b * nk;
+        }
+        nodeOffsets = new int[banks * 4];
+        for (int b = 0; b < banks; b++) {
+            nodeOffsets[b * 4 + 1] = rankOff[b];
+            nodeOffsets[b * 4 + 2] = groupOff[b];
+            nodeOffsets[b * 4 + 3] = bankOff[b];
         }
         openRow = new int[banks];
         java.util.Arrays.fill(openRow, -1);
@@ -331,19 +338,14 @@ public final class TimingEngine {
                 }
             }
         }
-        // Plain rows, merged per scope; for a bank command all four scopes in one pass over one list.
+        // Plain rows, merged per scope; for a bank command all four scopes in one pass over one packed list.
         if (!rankCommand) {
-            long[] base = nodeBase;
-            base[CompiledTable.CHANNEL] = 0;
-            base[CompiledTable.RANK] = rankOff[bank];
-            base[CompiledTable.BANK_GROUP] = groupOff[bank];
-            base[CompiledTable.BANK] = bankOff[bank];
-            int[] sc = tb.flatScope[p];
-            int[] fo = tb.flatFollowing[p];
-            int[] la = tb.flatLatency[p];
-            for (int i = 0; i < sc.length; i++) {
-                int idx = (int) base[sc[i]] + fo[i];
-                long t = now + la[i];
+            int[] prog = tb.bankProgram[p];
+            int[] off = nodeOffsets;
+            int b4 = bank << 2;
+            for (int e : prog) {
+                int idx = off[b4 + ((e >>> CompiledTable.NODE_SHIFT) & 3)] + (e & SLOT_MASK);
+                long t = now + (e >>> CompiledTable.LATENCY_SHIFT);
                 if (t > n[idx]) {
                     n[idx] = t;
                 }
@@ -354,12 +356,18 @@ public final class TimingEngine {
             raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p],
                     tb.mergedLatency[CompiledTable.RANK][p], now);
         }
-        int[] of = tb.mergedFollowing[CompiledTable.OTHER_RANKS][p];
-        if (of.length > 0) {
-            int[] ol = tb.mergedLatency[CompiledTable.OTHER_RANKS][p];
+        int[] other = tb.otherRankProgram[p];
+        if (other.length > 0) {
             for (int r = 0; r < ranks; r++) {
                 if (r != rank) {
-                    raiseAll(n, rankBase + r * nk, of, ol, now);
+                    int base = rankBase + r * nk;
+                    for (int e : other) {
+                        int idx = base + (e & SLOT_MASK);
+                        long t = now + (e >>> CompiledTable.SLOT_BITS);
+                        if (t > n[idx]) {
+                            n[idx] = t;
+                        }
+                    }
                 }
             }
         }

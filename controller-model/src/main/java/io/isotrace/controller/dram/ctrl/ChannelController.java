@@ -686,16 +686,20 @@ public final class ChannelController {
         boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
         for (int w = 0; w < bnd.length + 63 >>> 6; w++) {
             long bits = (reads == null ? 0 : reads[w]) | (writes == null ? 0 : writes[w]);
+            // First, without branches, which banks are due and the earliest bound of the others: most active banks
+            // are not due, and a mispredicted branch per bank cost more than the evaluation of the due ones.
+            long due = 0;
             while (bits != 0) {
-                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int i = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                long lb = bnd[b];
-                if (lb > c) {
-                    if (lb < next) {
-                        next = lb;
-                    }
-                    continue;
-                }
+                long lb = bnd[(w << 6) + i];
+                long later = (c - lb) >> 63; // all ones when lb > c
+                due |= (~later & 1L) << i;
+                next = Math.min(next, (lb & later) | (Long.MAX_VALUE & ~later));
+            }
+            while (due != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(due);
+                due &= due - 1;
                 int r = b >> rankShift;
                 if (blockedCheck && (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r))) {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends

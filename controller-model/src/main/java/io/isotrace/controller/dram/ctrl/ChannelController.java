@@ -150,8 +150,21 @@ public final class ChannelController {
     private final int[] cacheReq;
     private final int[] cacheAltCmd;
     private final int[] cacheAltReq;
-    /** Scratch: banks found ready in the current scan. */
-    private final int[] readyBanks;
+    /** Scratch of a scan: the banks found ready, one bit each, and the command each would issue. */
+    private final long[] readyMask;
+    private final int[] selReq;
+    private final int[] selCmd;
+    /** log2(banks): the bank's bits in a {@link #priority} key. */
+    private final int bankBits;
+    private static final int[] BUS_OF = new int[Command.COUNT];
+    private static final boolean[] IS_COLUMN = new boolean[Command.COUNT];
+
+    static {
+        for (Command c : Command.ALL) {
+            BUS_OF[c.ordinal()] = c.bus().ordinal();
+            IS_COLUMN[c.ordinal()] = c.isColumn();
+        }
+    }
     /**
      * Per bank: the bank-local part of its candidate's ready time (bank and bank-group constraints, the request's
      * eligibility), valid until a command issues in its bank group or the candidate changes.
@@ -219,7 +232,10 @@ public final class ChannelController {
         cacheReq = new int[banks];
         cacheAltCmd = new int[banks];
         cacheAltReq = new int[banks];
-        readyBanks = new int[banks];
+        readyMask = new long[(banks + 63) >>> 6];
+        selReq = new int[banks];
+        selCmd = new int[banks];
+        bankBits = Integer.numberOfTrailingZeros(banks);
         localValid = new boolean[banks];
         rankStamp = new long[ranks * NC];
         localReady = new long[banks];
@@ -659,32 +675,22 @@ public final class ChannelController {
         return next;
     }
 
-    /** Results of {@link #scanBanks}: ready banks found and the best ready column and row candidates. */
-    private int scanReady;
-    private int scanBestCol;
-    private int scanBestColCmd;
-    private int scanBestRow;
-    private int scanBestRowCmd;
-
     /**
-     * Evaluates the banks whose lower bound has come due at {@code c}: records the ready ones and the best column
-     * and row candidates among them (fields), refreshes the bounds of the others, and returns the earliest bound.
+     * Evaluates the banks whose lower bound has come due at {@code c}: marks the ready ones in {@link #readyMask},
+     * keeps each ready bank's command in {@link #selReq}/{@link #selCmd}, refreshes the bounds of the others, and
+     * returns the best ready candidate's priority key ({@link #priority}; {@code Long.MAX_VALUE} when none). The
+     * earliest bound of the banks not ready goes to {@link #scanNext}.
      */
     private long scanBanks(long c, Command.Bus bus) {
         long next = NEVER;
+        long best = Long.MAX_VALUE;
         scanId++;
-        int bestCol = -1;
-        int bestColCmd = 0;
-        long bestColSeq = Long.MAX_VALUE;
-        int bestRow = -1;
-        int bestRowCmd = 0;
-        long bestRowSeq = Long.MAX_VALUE;
-        int ready = 0;
         long[] reads = twoLevel || !draining ? activeReads : null;
         long[] writes = twoLevel || draining ? activeWrites : null;
         long[] bnd = bound;
+        int busIdx = bus == null ? -1 : bus.ordinal();
         boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
-        for (int w = 0; w < bnd.length + 63 >>> 6; w++) {
+        for (int w = 0; w < readyMask.length; w++) {
             long bits = (reads == null ? 0 : reads[w]) | (writes == null ? 0 : writes[w]);
             // First, without branches, which banks are due and the earliest bound of the others: most active banks
             // are not due, and a mispredicted branch per bank cost more than the evaluation of the due ones.
@@ -697,9 +703,11 @@ public final class ChannelController {
                 due |= (~later & 1L) << i;
                 next = Math.min(next, (lb & later) | (Long.MAX_VALUE & ~later));
             }
+            long ready = 0;
             while (due != 0) {
-                int b = (w << 6) + Long.numberOfTrailingZeros(due);
+                int i = Long.numberOfTrailingZeros(due);
                 due &= due - 1;
+                int b = (w << 6) + i;
                 int r = b >> rankShift;
                 if (blockedCheck && (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r))) {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
@@ -709,7 +717,7 @@ public final class ChannelController {
                     bnd[b] = BLOCKED; // nothing this mode schedules; looked at again when the mode changes
                     continue;
                 }
-                if (bus != null && Command.ALL[candCmd].bus() != bus) {
+                if (busIdx >= 0 && BUS_OF[candCmd] != busIdx) {
                     continue; // the other command bus's pass takes it this cycle
                 }
                 if (!localValid[b]) {
@@ -718,7 +726,7 @@ public final class ChannelController {
                 int req = candReq;
                 int cmdIdx = candCmd;
                 long at = Math.max(localReady[b], rankReady(r, cmdIdx));
-                if (at > c && altReq >= 0) {
+                if (altReq >= 0 && at > c) {
                     long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
                     if (altAt <= c || altAt < at) {
                         req = altReq;
@@ -727,42 +735,38 @@ public final class ChannelController {
                     }
                 }
                 bnd[b] = at;
-                if (at > c) {
-                    if (at < next) {
-                        next = at;
-                    }
-                    continue;
-                }
-                readyBanks[ready++] = b;
-                long seq = rSeq[req];
-                if (roundRobin) {
-                    // Turn order: banks after the last issuer first. The distance stands in for age.
-                    seq = (b - rrLast - 1 + banks) % banks;
-                    if (seq < bestRowSeq) {
-                        bestRowSeq = seq;
-                        bestRow = req;
-                        bestRowCmd = cmdIdx;
-                    }
-                } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
-                    if (seq < bestColSeq) {
-                        bestColSeq = seq;
-                        bestCol = req;
-                        bestColCmd = cmdIdx;
-                    }
-                } else if (seq < bestRowSeq) {
-                    bestRowSeq = seq;
-                    bestRow = req;
-                    bestRowCmd = cmdIdx;
-                }
+                selReq[b] = req;
+                selCmd[b] = cmdIdx;
+                // Ready or not, and the best so far, without branches (which way they go is data).
+                long later = (c - at) >> 63; // all ones when at > c
+                next = Math.min(next, (at & later) | (Long.MAX_VALUE & ~later));
+                ready |= (~later & 1L) << i;
+                best = Math.min(best, priority(b, req, cmdIdx) | (Long.MAX_VALUE & later));
             }
+            readyMask[w] = ready;
         }
-        scanReady = ready;
-        scanBestCol = bestCol;
-        scanBestColCmd = bestColCmd;
-        scanBestRow = bestRow;
-        scanBestRowCmd = bestRowCmd;
-        return next;
+        scanNext = next;
+        return best;
     }
+
+    /** The earliest bound, found by the last {@link #scanBanks}, of the banks that were not ready. */
+    private long scanNext;
+
+    /**
+     * A ready candidate's rank in the arbitration as one number, smaller first, with the bank in the low bits:
+     * round-robin, the distance from the bank that issued last; FR-FCFS, column commands before row commands, then
+     * age; FCFS, age.
+     */
+    private long priority(int b, int req, int cmd) {
+        if (roundRobin) {
+            return (long) ((b - rrLast - 1) & (banks - 1)) << bankBits | b;
+        }
+        long key = rSeq[req] << bankBits | b;
+        return frfcfs && !IS_COLUMN[cmd] ? key | ROW_CLASS : key;
+    }
+
+    /** In a {@link #priority} key: a row command, which FR-FCFS ranks after every ready column command. */
+    private static final long ROW_CLASS = 1L << 62;
 
     /**
      * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
@@ -780,12 +784,8 @@ public final class ChannelController {
             next = Math.min(next, r);
         }
         // 2. Requests: only banks whose lower bound has come due are evaluated.
-        next = Math.min(next, scanBanks(c, bus));
-        int ready = scanReady;
-        int bestCol = scanBestCol;
-        int bestColCmd = scanBestColCmd;
-        int bestRow = scanBestRow;
-        int bestRowCmd = scanBestRowCmd;
+        long best = scanBanks(c, bus);
+        next = Math.min(next, scanNext);
         // 3. Power-down entry when a rank has nothing to do.
         int downRank = -1;
         if (cfg.powerDown() && rowBus) {
@@ -801,30 +801,35 @@ public final class ChannelController {
                 }
             }
         }
-        int chosen = bestCol >= 0 ? bestCol : bestRow;
-        if (chosen >= 0) {
-            int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
-            int b = rBank[chosen];
-            rrLast = b;
-            issueForRequest(Command.ALL[chosenCmd], chosen, c);
+        int issuedBank = -1;
+        if (best != Long.MAX_VALUE) {
+            issuedBank = (int) (best & (banks - 1));
+            rrLast = issuedBank;
+            issueForRequest(Command.ALL[selCmd[issuedBank]], selReq[issuedBank], c);
         } else if (downRank >= 0) {
             issueRankCommand(Command.PDE, downRank, c);
         }
         // The banks that were ready and did not issue can go no earlier than the next cycle (one command per bus
         // per cycle) and may well go then; the one that issued was rescheduled by the issue itself.
-        int issuedBank = chosen >= 0 ? rBank[chosen] : -1;
-        for (int k = 0; k < ready; k++) {
-            int o = readyBanks[k];
-            if (o != issuedBank && bound[o] <= c) {
-                bound[o] = c + 1;
+        for (int w = 0; w < readyMask.length; w++) {
+            long ready = readyMask[w];
+            if (issuedBank >> 6 == w) {
+                ready &= ~(1L << issuedBank);
+            }
+            if (ready != 0) {
                 wakeAt(c + 1);
+                while (ready != 0) {
+                    int o = (w << 6) + Long.numberOfTrailingZeros(ready);
+                    ready &= ready - 1;
+                    bound[o] = Math.max(bound[o], c + 1);
+                }
             }
         }
-        if (cfg.powerDown() && (chosen >= 0 || downRank >= 0)) {
+        if (cfg.powerDown() && (issuedBank >= 0 || downRank >= 0)) {
             // The command just issued may have left its rank idle: its power-down entry is a new event.
             next = Math.min(next, powerDownTimers(c));
         }
-        return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
+        return issuedBank >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
     }
 
     /** The earliest cycle after {@code c} at which an idle rank may enter power-down (NEVER when none). */

@@ -345,10 +345,9 @@ public final class TimingEngine {
             int b4 = bank << 2;
             for (int e : prog) {
                 int idx = off[b4 + ((e >>> CompiledTable.NODE_SHIFT) & 3)] + (e & SLOT_MASK);
-                long t = now + (e >>> CompiledTable.LATENCY_SHIFT);
-                if (t > n[idx]) {
-                    n[idx] = t;
-                }
+                // An unconditional store of the maximum: whether a row raises the bound is data-dependent, and a
+                // mispredicted branch per row cost more than the store.
+                n[idx] = Math.max(n[idx], now + (e >>> CompiledTable.LATENCY_SHIFT));
             }
         } else {
             raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p],
@@ -363,10 +362,7 @@ public final class TimingEngine {
                     int base = rankBase + r * nk;
                     for (int e : other) {
                         int idx = base + (e & SLOT_MASK);
-                        long t = now + (e >>> CompiledTable.SLOT_BITS);
-                        if (t > n[idx]) {
-                            n[idx] = t;
-                        }
+                        n[idx] = Math.max(n[idx], now + (e >>> CompiledTable.SLOT_BITS));
                     }
                 }
             }

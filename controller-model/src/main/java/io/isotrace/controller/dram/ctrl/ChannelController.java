@@ -76,10 +76,10 @@ public final class ChannelController {
     private long seqCounter;
 
     // ---- queues ----
-    /** Two-level mode: requests accepted but not yet in a bank queue, per type. */
-    private final int[] tqHead = {-1, -1};
-    private final int[] tqTail = {-1, -1};
-    private final int[] tqCount = new int[2];
+    /** Two-level mode: requests accepted but not yet in a bank queue. */
+    private final WaitingRequests waiting;
+    /** Two-level mode: the banks whose queue is full, one bit each. */
+    private final long[] fullBanks;
     /** Per bank and type (index bank * 2 + type): FIFO list of queued requests, its length, and its row hits. */
     private final int[] bHead;
     private final int[] bTail;
@@ -222,6 +222,8 @@ public final class ChannelController {
         bCount = new int[banks * 2];
         bHits = new int[banks * 2];
         activeReads = new long[(banks + 63) >>> 6];
+        waiting = new WaitingRequests(banks, cap);
+        fullBanks = new long[(banks + 63) >>> 6];
         activeWrites = new long[(banks + 63) >>> 6];
         bound = new long[banks];
         rankPending = new int[ranks];
@@ -309,7 +311,7 @@ public final class ChannelController {
     public boolean canAccept(boolean write) {
         int type = write ? WRITE : READ;
         int limit = write ? cfg.writeQueue() : cfg.readQueue();
-        return (twoLevel ? tqCount[type] : pending[type]) < limit;
+        return (twoLevel ? waiting.count(type) : pending[type]) < limit;
     }
 
     /**
@@ -359,8 +361,7 @@ public final class ChannelController {
             writeIndex.put(line, i);
         }
         if (twoLevel) {
-            linkLast(tqHead, tqTail, type, i);
-            tqCount[type]++;
+            waiting.add(type, bank, i);
             updateDrain();
             transferAt(c);
         } else {
@@ -482,6 +483,9 @@ public final class ChannelController {
         linkLast(bHead, bTail, list, i);
         bCount[list]++;
         bankQueued++;
+        if (twoLevel && bankLoad(b) >= cfg.bankQueue()) {
+            fullBanks[b >>> 6] |= 1L << b;
+        }
         boolean hit = dev.openRow(b) == rRow[i];
         if (hit) {
             bHits[list]++;
@@ -507,25 +511,23 @@ public final class ChannelController {
         int limit = cfg.transfersPerCycle() == 0 ? Integer.MAX_VALUE : cfg.transfersPerCycle();
         int moved = 0;
         int type = draining ? WRITE : READ;
-        for (int i = tqHead[type]; i >= 0 && moved < limit; ) {
-            int next = rNext[i];
-            if (bankLoad(rBank[i]) < cfg.bankQueue()) {
-                unlink(tqHead, tqTail, type, i);
-                tqCount[type]--;
-                if (rEligible[i] < c + 1) {
-                    rEligible[i] = c + 1;
-                }
-                appendToBank(i);
-                moved++;
-                if (type == WRITE && --drainQuota <= 0) {
-                    draining = false;
-                    updateDrain();
-                    break;
-                }
+        while (moved < limit) {
+            int i = waiting.takeOldest(type, fullBanks);
+            if (i < 0) {
+                break;
             }
-            i = next;
+            if (rEligible[i] < c + 1) {
+                rEligible[i] = c + 1;
+            }
+            appendToBank(i);
+            moved++;
+            if (type == WRITE && --drainQuota <= 0) {
+                draining = false;
+                updateDrain();
+                break;
+            }
         }
-        if (moved > 0 && (tqCount[READ] > 0 || tqCount[WRITE] > 0)) {
+        if (moved > 0 && (waiting.count(READ) > 0 || waiting.count(WRITE) > 0)) {
             transferAt(c + 1); // more may move next cycle
         }
     }
@@ -535,7 +537,7 @@ public final class ChannelController {
      * writes while no read waits; it then drains the writes present down to the low watermark.
      */
     private void updateDrain() {
-        int writes = twoLevel ? tqCount[WRITE] : pending[WRITE];
+        int writes = twoLevel ? waiting.count(WRITE) : pending[WRITE];
         if (draining) {
             if (writes == 0) {
                 draining = false;
@@ -1073,6 +1075,7 @@ public final class ChannelController {
         unlink(bHead, bTail, list, req);
         bCount[list]--;
         bankQueued--;
+        fullBanks[b >>> 6] &= ~(1L << b); // a bank queue with a request taken out has room
         if (rRow[req] == openBefore) {
             bHits[list]--;
         }

@@ -54,6 +54,8 @@ public final class TimingEngine {
     /** Per command ordinal: its command-bus index, whether it targets a whole rank. */
     private final int[] busOf = new int[NC];
     private final boolean[] rankTarget = new boolean[NC];
+    /** Per command ordinal: whether issuing it changes bank or rank state (RD and WR do not). */
+    private final boolean[] changesState = new boolean[NC];
     /** Per rolling window: its scope, size and latency, unpacked from the table for the issue path. */
     private final int[] windowScope;
     private final int[] windowSize;
@@ -117,6 +119,7 @@ public final class TimingEngine {
         for (Command c : Command.ALL) {
             busOf[c.ordinal()] = dualBus && c.isColumn() ? 1 : 0;
             rankTarget[c.ordinal()] = c.target() == Command.Target.RANK;
+            changesState[c.ordinal()] = c != Command.RD && c != Command.WR;
         }
         windowScope = new int[table.windows.length];
         windowSize = new int[table.windows.length];
@@ -319,41 +322,23 @@ public final class TimingEngine {
         int p = cmd.ordinal();
         int rank = rankOfBank[bank];
         busFree[busOf[p]] = now + commandCycles[p];
-        boolean rankCommand = rankTarget[p];
         long[] n = next;
         CompiledTable tb = table;
-        // Rolling windows first: record this issue, then apply the window rows.
-        int[] rec = tb.recordInto[p];
-        if (rec.length > 0) {
-            int group = groupOfBank[bank];
-            for (int w : rec) {
-                record(w, nodeIndex(windowScope[w], rank, group, bank), now);
-            }
-            int[] wrows = tb.windowRows[p];
-            for (int j : wrows) {
-                int s = tb.scope[p][j];
-                long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
-                if (t >= 0) {
-                    raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
-                }
-            }
+        if (tb.recordInto[p].length > 0) {
+            applyWindows(p, bank, rank, now);
         }
-        // Plain rows, merged per scope; for a bank command all four scopes in one pass over one packed list.
-        if (!rankCommand) {
-            int[] prog = tb.bankProgram[p];
+        if (rankTarget[p]) {
+            raiseForRankCommand(p, rank, bank, now);
+        } else {
+            // Plain rows, merged per scope: all four scopes of a bank command in one pass over one packed list.
             int[] off = nodeOffsets;
             int b4 = bank << 2;
-            for (int e : prog) {
+            for (int e : tb.bankProgram[p]) {
                 int idx = off[b4 + ((e >>> CompiledTable.NODE_SHIFT) & 3)] + (e & SLOT_MASK);
                 // An unconditional store of the maximum: whether a row raises the bound is data-dependent, and a
                 // mispredicted branch per row cost more than the store.
                 n[idx] = Math.max(n[idx], now + (e >>> CompiledTable.LATENCY_SHIFT));
             }
-        } else {
-            raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p],
-                    now);
-            raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p],
-                    tb.mergedLatency[CompiledTable.RANK][p], now);
         }
         int[] other = tb.otherRankProgram[p];
         if (other.length > 0) {
@@ -367,19 +352,45 @@ public final class TimingEngine {
                 }
             }
         }
-        int[] gf = tb.mergedFollowing[CompiledTable.BANK_GROUP][p];
-        int[] gl = tb.mergedLatency[CompiledTable.BANK_GROUP][p];
-        int[] bf = tb.mergedFollowing[CompiledTable.BANK][p];
-        int[] bl = tb.mergedLatency[CompiledTable.BANK][p];
-        if (rankCommand) {
-            for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                raiseAll(n, groupBase + g * nk, gf, gl, now);
-            }
-            for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
-                raiseAll(n, bankOff[b], bf, bl, now);
+        if (changesState[p]) {
+            updateState(cmd, bank, rank, row);
+        }
+    }
+
+    /** Rolling windows (tFAW): records this issue, then applies the window rows. */
+    private void applyWindows(int p, int bank, int rank, long now) {
+        CompiledTable tb = table;
+        boolean rankCommand = rankTarget[p];
+        int group = groupOfBank[bank];
+        for (int w : tb.recordInto[p]) {
+            record(w, nodeIndex(windowScope[w], rank, group, bank), now);
+        }
+        for (int j : tb.windowRows[p]) {
+            int s = tb.scope[p][j];
+            long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
+            if (t >= 0) {
+                raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
             }
         }
-        updateState(cmd, bank, rank, row);
+    }
+
+    /** The plain rows of a rank command: its channel and rank nodes and every bank group and bank of the rank. */
+    private void raiseForRankCommand(int p, int rank, int bank, long now) {
+        long[] n = next;
+        CompiledTable tb = table;
+        raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p], now);
+        raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p], tb.mergedLatency[CompiledTable.RANK][p],
+                now);
+        int[] gf = tb.mergedFollowing[CompiledTable.BANK_GROUP][p];
+        int[] gl = tb.mergedLatency[CompiledTable.BANK_GROUP][p];
+        for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+            raiseAll(n, groupBase + g * nk, gf, gl, now);
+        }
+        int[] bf = tb.mergedFollowing[CompiledTable.BANK][p];
+        int[] bl = tb.mergedLatency[CompiledTable.BANK][p];
+        for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+            raiseAll(n, bankOff[b], bf, bl, now);
+        }
     }
 
     private static void raiseAll(long[] n, int base, int[] following, int[] latency, long now) {

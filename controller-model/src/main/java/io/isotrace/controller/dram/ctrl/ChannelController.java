@@ -170,15 +170,9 @@ public final class ChannelController {
      * eligibility), valid until a command issues in its bank group or the candidate changes.
      */
     private final boolean[] localValid;
-    /** Per rank and command: the scan in which {@link #rankReady} was last refreshed. */
-    private final long[] rankStamp;
-    private long scanId;
     private final long[] localReady;
     private final long[] localAltReady;
-    /** Per rank and command: the rank, channel and bus part of the ready time, refreshed at each scan. */
-    private final long[] rankReady;
     private final int groupShift;
-    private static final int NC = Command.COUNT;
 
     public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
         this.channel = channel;
@@ -239,10 +233,8 @@ public final class ChannelController {
         selCmd = new int[banks];
         bankBits = Integer.numberOfTrailingZeros(banks);
         localValid = new boolean[banks];
-        rankStamp = new long[ranks * NC];
         localReady = new long[banks];
         localAltReady = new long[banks];
-        rankReady = new long[ranks * NC];
         groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
@@ -686,7 +678,6 @@ public final class ChannelController {
     private long scanBanks(long c, Command.Bus bus) {
         long next = NEVER;
         long best = Long.MAX_VALUE;
-        scanId++;
         long[] reads = twoLevel || !draining ? activeReads : null;
         long[] writes = twoLevel || draining ? activeWrites : null;
         long[] bnd = bound;
@@ -957,14 +948,12 @@ public final class ChannelController {
     /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
     private static final long BLOCKED = NEVER;
 
-    /** The rank, channel and bus part of a bank command's ready time; read once per scan, then reused. */
+    /**
+     * The rank, channel and bus part of a bank command's ready time, read from the engine each time: a few loads,
+     * cheaper than a per-scan cache, and never stale (the cache, read right after an issue, gave looser bounds).
+     */
     private long rankReady(int r, int cmd) {
-        int i = r * NC + cmd;
-        if (rankStamp[i] != scanId) {
-            rankStamp[i] = scanId;
-            rankReady[i] = dev.rankLevel(cmd, r);
-        }
-        return rankReady[i];
+        return dev.rankLevel(cmd, r);
     }
 
     /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */

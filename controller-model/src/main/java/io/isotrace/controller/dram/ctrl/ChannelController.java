@@ -138,18 +138,21 @@ public final class ChannelController {
      */
     private long scanAt = NEVER;
 
-    // ---- scratch results of candidate() (fields, not objects: no allocation) ----
-    private int candCmd;
-    private int candReq;
+    // ---- per bank: its candidate, the next command its queued requests need ----
+    /** The candidate's command and request (-1: none, nothing the current mode schedules). */
+    private final int[] candCmd;
+    private final int[] candReq;
     /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
-    private int altCmd;
-    private int altReq = -1;
-    /** Per bank: the candidate computed last and whether it still holds (bank state and queue unchanged). */
-    private final boolean[] cacheValid;
-    private final int[] cacheCmd;
-    private final int[] cacheReq;
-    private final int[] cacheAltCmd;
-    private final int[] cacheAltReq;
+    private final int[] altCmd;
+    private final int[] altReq;
+    /**
+     * What of a bank's candidate still holds: {@link #CANDIDATE} until its queue or state changes, {@link #LOCAL}
+     * (the bank-local ready times) until a command issues in its bank group or the candidate changes.
+     */
+    private final byte[] fresh;
+    private static final byte CANDIDATE = 1;
+    private static final byte LOCAL = 2;
+    private static final byte FRESH = CANDIDATE | LOCAL;
     /** Scratch of a scan: the banks found ready, one bit each, and the command each would issue. */
     private final long[] readyMask;
     private final int[] selReq;
@@ -166,10 +169,9 @@ public final class ChannelController {
         }
     }
     /**
-     * Per bank: the bank-local part of its candidate's ready time (bank and bank-group constraints, the request's
-     * eligibility), valid until a command issues in its bank group or the candidate changes.
+     * Per bank: the bank-local part of its candidate's (and alternative's) ready time: bank and bank-group
+     * constraints, the request's eligibility.
      */
-    private final boolean[] localValid;
     private final long[] localReady;
     private final long[] localAltReady;
     private final int groupShift;
@@ -223,16 +225,15 @@ public final class ChannelController {
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
-        cacheValid = new boolean[banks];
-        cacheCmd = new int[banks];
-        cacheReq = new int[banks];
-        cacheAltCmd = new int[banks];
-        cacheAltReq = new int[banks];
+        fresh = new byte[banks];
+        candCmd = new int[banks];
+        candReq = new int[banks];
+        altCmd = new int[banks];
+        altReq = new int[banks];
         readyMask = new long[(banks + 63) >>> 6];
         selReq = new int[banks];
         selCmd = new int[banks];
         bankBits = Integer.numberOfTrailingZeros(banks);
-        localValid = new boolean[banks];
         localReady = new long[banks];
         localAltReady = new long[banks];
         groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
@@ -485,7 +486,7 @@ public final class ChannelController {
         // A request joining the tail changes the bank's next command only if it is the first the current mode can
         // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise its bound stands.
         if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
-            cacheValid[b] = false;
+            fresh[b] = 0;
             reschedule(b);
         }
     }
@@ -566,7 +567,7 @@ public final class ChannelController {
                 while (bits != 0) {
                     int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    cacheValid[b] = false;
+                    fresh[b] = 0;
                     reschedule(b);
                 }
             }
@@ -706,24 +707,25 @@ public final class ChannelController {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
                     continue;
                 }
-                if (!candidate(b)) {
+                if (fresh[b] != FRESH) {
+                    refresh(b);
+                }
+                int req = candReq[b];
+                if (req < 0) {
                     bnd[b] = BLOCKED; // nothing this mode schedules; looked at again when the mode changes
                     continue;
                 }
-                if (busIdx >= 0 && BUS_OF[candCmd] != busIdx) {
+                int cmdIdx = candCmd[b];
+                if (busIdx >= 0 && BUS_OF[cmdIdx] != busIdx) {
                     continue; // the other command bus's pass takes it this cycle
                 }
-                if (!localValid[b]) {
-                    computeLocal(b);
-                }
-                int req = candReq;
-                int cmdIdx = candCmd;
                 long at = Math.max(localReady[b], rankReady(r, cmdIdx));
-                if (altReq >= 0 && at > c) {
-                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
+                int alt = altReq[b];
+                if (alt >= 0 && at > c) {
+                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd[b]));
                     if (altAt <= c || altAt < at) {
-                        req = altReq;
-                        cmdIdx = altCmd;
+                        req = alt;
+                        cmdIdx = altCmd[b];
                         at = altAt;
                     }
                 }
@@ -838,30 +840,30 @@ public final class ChannelController {
         return next;
     }
 
-    /**
-     * Computes bank {@code b}'s candidate into {@link #candCmd}/{@link #candReq}; false when it has none (no queued
-     * request of a kind the current mode schedules).
-     */
-    private boolean candidate(int b) {
-        if (cacheValid[b]) {
-            candCmd = cacheCmd[b];
-            candReq = cacheReq[b];
-            altCmd = cacheAltCmd[b];
-            altReq = cacheAltReq[b];
-            return candReq >= 0;
+    /** Brings bank {@code b}'s candidate and its bank-local ready times up to date. */
+    private void refresh(int b) {
+        if ((fresh[b] & CANDIDATE) == 0) {
+            computeCandidate(b);
         }
-        boolean found = computeCandidate(b);
-        cacheValid[b] = true;
-        localValid[b] = false;
-        cacheCmd[b] = candCmd;
-        cacheReq[b] = found ? candReq : -1;
-        cacheAltCmd[b] = altCmd;
-        cacheAltReq[b] = altReq;
-        return found;
+        int req = candReq[b];
+        if (req >= 0) {
+            localReady[b] = Math.max(dev.bankLevel(candCmd[b], b), rEligible[req]);
+            int alt = altReq[b];
+            if (alt >= 0) {
+                localAltReady[b] = Math.max(dev.bankLevel(altCmd[b], b), rEligible[alt]);
+            }
+        }
+        fresh[b] = FRESH;
     }
 
-    private boolean computeCandidate(int b) {
-        altReq = -1;
+    /**
+     * Bank {@code b}'s candidate: ACT when the bank is closed; the column command when the oldest request hits the
+     * open row; under FR-FCFS a younger hit while the row-hit cap allows; else PRE. None when no queued request is
+     * of a kind the current mode schedules.
+     */
+    private void computeCandidate(int b) {
+        altReq[b] = -1;
+        candReq[b] = -1;
         boolean reads;
         boolean writes;
         if (twoLevel) {
@@ -872,21 +874,21 @@ public final class ChannelController {
             writes = draining && bCount[b * 2 + 1] > 0;
         }
         if (!reads && !writes) {
-            return false;
+            return;
         }
         int hr = reads ? bHead[b * 2] : -1;
         int hw = writes ? bHead[b * 2 + 1] : -1;
         int head = hr < 0 ? hw : (hw < 0 || rSeq[hr] < rSeq[hw] ? hr : hw);
         int open = dev.openRow(b);
         if (open < 0) {
-            candCmd = Command.ACT.ordinal();
-            candReq = head;
-            return true;
+            candCmd[b] = ACT;
+            candReq[b] = head;
+            return;
         }
         if (rRow[head] == open) {
-            candReq = head;
-            candCmd = columnCommand(head, b).ordinal();
-            return true;
+            candReq[b] = head;
+            candCmd[b] = columnCommand(head, b).ordinal();
+            return;
         }
         int hits = (reads ? bHits[b * 2] : 0) + (writes ? bHits[b * 2 + 1] : 0);
         if (frfcfs && hits > 0) {
@@ -901,34 +903,33 @@ public final class ChannelController {
                 }
             }
             if (cfg.rowHitCap() == 0 || rowAccesses[b] < cfg.rowHitCap()) {
-                candReq = best;
-                candCmd = columnCommand(best, b).ordinal();
-                return true;
+                candReq[b] = best;
+                candCmd[b] = columnCommand(best, b).ordinal();
+                return;
             }
             // Cap reached: the oldest request's precharge may now go. Strict: only it. Otherwise a younger hit that
             // is ready first still goes first (first-ready, as DRAMSim3's per-bank queue scan does).
             if (!cfg.rowHitCapStrict()) {
-                altReq = best;
-                altCmd = columnCommand(best, b).ordinal();
+                altReq[b] = best;
+                altCmd[b] = columnCommand(best, b).ordinal();
             }
         }
-        candCmd = Command.PRE.ordinal();
-        candReq = head;
-        return true;
+        candCmd[b] = PRE;
+        candReq[b] = head;
     }
 
     /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
     private long candidateTime(int b) {
-        if (!candidate(b)) {
+        if (fresh[b] != FRESH) {
+            refresh(b);
+        }
+        if (candReq[b] < 0) {
             return NEVER;
         }
-        if (!localValid[b]) {
-            computeLocal(b);
-        }
         int r = b >> rankShift;
-        long e = Math.max(localReady[b], rankReady(r, candCmd));
-        if (altReq >= 0) {
-            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd)));
+        long e = Math.max(localReady[b], rankReady(r, candCmd[b]));
+        if (altReq[b] >= 0) {
+            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd[b])));
         }
         return e;
     }
@@ -956,15 +957,6 @@ public final class ChannelController {
         return dev.rankLevel(cmd, r);
     }
 
-    /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */
-    private void computeLocal(int b) {
-        localReady[b] = Math.max(dev.bankLevel(candCmd, b), rEligible[candReq]);
-        if (altReq >= 0) {
-            localAltReady[b] = Math.max(dev.bankLevel(altCmd, b), rEligible[altReq]);
-        }
-        localValid[b] = true;
-    }
-
     private static final int ACT = Command.ACT.ordinal();
     private static final int PRE = Command.PRE.ordinal();
     private static final int RD = Command.RD.ordinal();
@@ -984,7 +976,7 @@ public final class ChannelController {
             n = 1 << groupShift;
         }
         for (int i = first; i < first + n; i++) {
-            localValid[i] = false;
+            fresh[i] &= ~LOCAL;
         }
     }
 
@@ -1034,7 +1026,7 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, b, rRow[req], c);
         }
-        cacheValid[b] = false;
+        fresh[b] = 0;
         groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         lastActivity[rank] = c;
@@ -1135,7 +1127,7 @@ public final class ChannelController {
                 for (int b = first; b < first + banksPerRank; b++) {
                     closedForConflict[b] = false;
                     bankClosed(b);
-                    cacheValid[b] = false;
+                    fresh[b] = 0;
                 }
                 break;
             case REF:
@@ -1157,7 +1149,7 @@ public final class ChannelController {
         // Rank-wide commands open or close banks, or unblock them: every bank of the rank is looked at again.
         for (int b = first; b < first + banksPerRank; b++) {
             if (cmd == Command.PREA) {
-                cacheValid[b] = false;
+                fresh[b] = 0;
             }
             reschedule(b);
         }
@@ -1173,7 +1165,7 @@ public final class ChannelController {
         groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         int r = (b >> rankShift);
-        cacheValid[b] = false;
+        fresh[b] = 0;
         if (cmd == Command.PRE) {
             closedForConflict[b] = false;
             bankClosed(b);

@@ -325,17 +325,8 @@ public final class TimingEngine {
             issueRankCommand(cmd, p, bank, row, now);
             return;
         }
-        // A bank command: the plan's updates, each an unconditional store of the maximum (whether an update
-        // raises an entry is data; a mispredicted branch per update cost more than the store).
         BankCommandPlan pl = plan;
         long[] n = next;
-        int[] target = pl.target;
-        int[] lat = pl.latency[p];
-        int base = (p * banks + bank) * pl.length;
-        for (int i = 0; i < lat.length; i++) {
-            int idx = target[base + i];
-            n[idx] = Math.max(n[idx], now + lat[i]);
-        }
         int[] rec = pl.windowRecord[p];
         if (rec.length > 0) {
             // Rolling windows (tFAW): enter this issue into their histories, then apply the window rows.
@@ -348,6 +339,15 @@ public final class TimingEngine {
                 int idx = pl.windowTarget[wbase + k];
                 n[idx] = Math.max(n[idx], windows.opens(rows[k], windowNode[rows[k] * banks + bank]));
             }
+        }
+        // A bank command: the plan's updates, each an unconditional store of the maximum (whether an update
+        // raises an entry is data; a mispredicted branch per update cost more than the store).
+        int[] target = pl.target;
+        int[] lat = pl.latency[p];
+        int base = (p * banks + bank) * pl.length;
+        for (int i = 0; i < lat.length; i++) {
+            int idx = target[base + i];
+            n[idx] = Math.max(n[idx], now + lat[i]);
         }
         // The open row, also without a branch on the command.
         int rank = rankOfBank[bank];

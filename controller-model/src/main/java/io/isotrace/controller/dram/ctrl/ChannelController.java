@@ -146,13 +146,12 @@ public final class ChannelController {
     private final int[] altCmd;
     private final int[] altReq;
     /**
-     * What of a bank's candidate still holds: {@link #CANDIDATE} until its queue or state changes, {@link #LOCAL}
-     * (the bank-local ready times) until a command issues in its bank group or the candidate changes.
+     * What of a bank's candidate still holds, one bit per bank: the candidate itself until the bank's queue or state
+     * changes ({@link #candidateHolds}); with its bank-local ready times too until a command issues in its bank
+     * group ({@link #upToDate}). Bits, so that a command can mark its whole bank group stale in one operation.
      */
-    private final byte[] fresh;
-    private static final byte CANDIDATE = 1;
-    private static final byte LOCAL = 2;
-    private static final byte FRESH = CANDIDATE | LOCAL;
+    private final long[] candidateHolds;
+    private final long[] upToDate;
     /** Scratch of a scan: the banks found ready, one bit each, and the command each would issue. */
     private final long[] readyMask;
     private final int[] selReq;
@@ -225,7 +224,8 @@ public final class ChannelController {
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
-        fresh = new byte[banks];
+        candidateHolds = new long[(banks + 63) >>> 6];
+        upToDate = new long[(banks + 63) >>> 6];
         candCmd = new int[banks];
         candReq = new int[banks];
         altCmd = new int[banks];
@@ -486,7 +486,7 @@ public final class ChannelController {
         // A request joining the tail changes the bank's next command only if it is the first the current mode can
         // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise its bound stands.
         if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
-            fresh[b] = 0;
+            candidateChanged(b);
             reschedule(b);
         }
     }
@@ -567,7 +567,7 @@ public final class ChannelController {
                 while (bits != 0) {
                     int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    fresh[b] = 0;
+                    candidateChanged(b);
                     reschedule(b);
                 }
             }
@@ -707,8 +707,8 @@ public final class ChannelController {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
                     continue;
                 }
-                if (fresh[b] != FRESH) {
-                    refresh(b);
+                if ((upToDate[w] >>> i & 1) == 0) {
+                    updateCandidate(b);
                 }
                 int req = candReq[b];
                 if (req < 0) {
@@ -841,9 +841,10 @@ public final class ChannelController {
     }
 
     /** Brings bank {@code b}'s candidate and its bank-local ready times up to date. */
-    private void refresh(int b) {
-        if ((fresh[b] & CANDIDATE) == 0) {
+    private void updateCandidate(int b) {
+        if ((candidateHolds[b >>> 6] & 1L << b) == 0) {
             computeCandidate(b);
+            candidateHolds[b >>> 6] |= 1L << b;
         }
         int req = candReq[b];
         if (req >= 0) {
@@ -853,7 +854,7 @@ public final class ChannelController {
                 localAltReady[b] = Math.max(dev.bankLevel(altCmd[b], b), rEligible[alt]);
             }
         }
-        fresh[b] = FRESH;
+        upToDate[b >>> 6] |= 1L << b;
     }
 
     /**
@@ -920,8 +921,8 @@ public final class ChannelController {
 
     /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
     private long candidateTime(int b) {
-        if (fresh[b] != FRESH) {
-            refresh(b);
+        if (!isUpToDate(b)) {
+            updateCandidate(b);
         }
         if (candReq[b] < 0) {
             return NEVER;
@@ -964,19 +965,25 @@ public final class ChannelController {
     private static final int RDA = Command.RDA.ordinal();
     private static final int WRA = Command.WRA.ordinal();
 
+    /** Bank {@code b}'s queue or state changed: its candidate no longer holds. */
+    private void candidateChanged(int b) {
+        candidateHolds[b >>> 6] &= ~(1L << b);
+        upToDate[b >>> 6] &= ~(1L << b);
+    }
+
+    private boolean isUpToDate(int b) {
+        return (upToDate[b >>> 6] & 1L << b) != 0;
+    }
+
     /** A command issued to bank {@code b}: the bank-local ready times of its bank group (or rank) are stale. */
     private void groupChanged(int b, boolean wholeRank) {
-        int first;
-        int n;
-        if (wholeRank) {
-            first = (b >> rankShift) << rankShift;
-            n = banksPerRank;
+        int shift = wholeRank ? rankShift : groupShift;
+        int first = (b >> shift) << shift;
+        int n = 1 << shift;
+        if (n >= 64) {
+            java.util.Arrays.fill(upToDate, first >>> 6, (first + n) >>> 6, 0L);
         } else {
-            first = (b >> groupShift) << groupShift;
-            n = 1 << groupShift;
-        }
-        for (int i = first; i < first + n; i++) {
-            fresh[i] &= ~LOCAL;
+            upToDate[first >>> 6] &= ~(((1L << n) - 1) << first);
         }
     }
 
@@ -1026,7 +1033,7 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, b, rRow[req], c);
         }
-        fresh[b] = 0;
+        candidateChanged(b);
         groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         lastActivity[rank] = c;
@@ -1127,7 +1134,7 @@ public final class ChannelController {
                 for (int b = first; b < first + banksPerRank; b++) {
                     closedForConflict[b] = false;
                     bankClosed(b);
-                    fresh[b] = 0;
+                    candidateChanged(b);
                 }
                 break;
             case REF:
@@ -1149,7 +1156,7 @@ public final class ChannelController {
         // Rank-wide commands open or close banks, or unblock them: every bank of the rank is looked at again.
         for (int b = first; b < first + banksPerRank; b++) {
             if (cmd == Command.PREA) {
-                fresh[b] = 0;
+                candidateChanged(b);
             }
             reschedule(b);
         }
@@ -1165,7 +1172,7 @@ public final class ChannelController {
         groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         int r = (b >> rankShift);
-        fresh[b] = 0;
+        candidateChanged(b);
         if (cmd == Command.PRE) {
             closedForConflict[b] = false;
             bankClosed(b);

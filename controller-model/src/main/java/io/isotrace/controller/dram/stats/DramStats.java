@@ -52,8 +52,9 @@ public final class DramStats {
     private final long[] occLast;
     private final long[] occRead;
     private final long[] occWrite;
-    private final double[] readIntegral;
-    private final double[] writeIntegral;
+    /** Per channel: queue occupancy summed over cycles (exact integers; the averages divide once at the end). */
+    private final long[] readIntegral;
+    private final long[] writeIntegral;
     private long maxRead;
     private long maxWrite;
 
@@ -70,8 +71,8 @@ public final class DramStats {
         occLast = new long[channels];
         occRead = new long[channels];
         occWrite = new long[channels];
-        readIntegral = new double[channels];
-        writeIntegral = new double[channels];
+        readIntegral = new long[channels];
+        writeIntegral = new long[channels];
     }
 
     /** Events at or after this cycle are not counted (DRAMSim3's fixed-length runs: {@code -c CYCLES}). */
@@ -167,21 +168,16 @@ public final class DramStats {
 
     /** Queue occupancy of one channel changed at {@code cycle} to the given counts. */
     public void occupancy(int channel, long cycle, int reads, int writes) {
+        // Called on every arrival and completion: integer arithmetic and maxima, no branches on the data.
         long c = Math.min(cycle, windowEnd);
-        long dt = c - occLast[channel];
-        if (dt > 0) {
-            readIntegral[channel] += (double) occRead[channel] * dt;
-            writeIntegral[channel] += (double) occWrite[channel] * dt;
-            occLast[channel] = c;
-        }
+        long dt = Math.max(0, c - occLast[channel]);
+        readIntegral[channel] += occRead[channel] * dt;
+        writeIntegral[channel] += occWrite[channel] * dt;
+        occLast[channel] = Math.max(occLast[channel], c);
         occRead[channel] = reads;
         occWrite[channel] = writes;
-        if (reads > maxRead) {
-            maxRead = reads;
-        }
-        if (writes > maxWrite) {
-            maxWrite = writes;
-        }
+        maxRead = Math.max(maxRead, reads);
+        maxWrite = Math.max(maxWrite, writes);
     }
 
     // ---- results ----
@@ -299,19 +295,19 @@ public final class DramStats {
 
     /** Time-averaged read-queue occupancy over all channels (sum over channels) up to {@code cycles}. */
     public double averageReadOccupancy(long cycles) {
-        double s = 0;
-        for (double v : readIntegral) {
+        long s = 0;
+        for (long v : readIntegral) {
             s += v;
         }
-        return cycles <= 0 ? 0 : s / cycles;
+        return cycles <= 0 ? 0 : (double) s / cycles;
     }
 
     public double averageWriteOccupancy(long cycles) {
-        double s = 0;
-        for (double v : writeIntegral) {
+        long s = 0;
+        for (long v : writeIntegral) {
             s += v;
         }
-        return cycles <= 0 ? 0 : s / cycles;
+        return cycles <= 0 ? 0 : (double) s / cycles;
     }
 
     /** Brings every channel's occupancy integral up to {@code cycle} (call before reading the averages). */

@@ -145,13 +145,8 @@ public final class ChannelController {
     /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
     private final int[] altCmd;
     private final int[] altReq;
-    /**
-     * What of a bank's candidate still holds, one bit per bank: the candidate itself until the bank's queue or state
-     * changes ({@link #candidateHolds}); with its bank-local ready times too until a command issues in its bank
-     * group ({@link #upToDate}). Bits, so that a command can mark its whole bank group stale in one operation.
-     */
+    /** The banks whose candidate still holds (their queue and state unchanged since it was computed), one bit each. */
     private final long[] candidateHolds;
-    private final long[] upToDate;
     /** Scratch of a scan: the banks found ready, one bit each, and the command each would issue. */
     private final long[] readyMask;
     private final int[] selReq;
@@ -167,13 +162,6 @@ public final class ChannelController {
             IS_COLUMN[c.ordinal()] = c.isColumn();
         }
     }
-    /**
-     * Per bank: the bank-local part of its candidate's (and alternative's) ready time: bank and bank-group
-     * constraints, the request's eligibility.
-     */
-    private final long[] localReady;
-    private final long[] localAltReady;
-    private final int groupShift;
 
     public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
         this.channel = channel;
@@ -225,7 +213,6 @@ public final class ChannelController {
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
         candidateHolds = new long[(banks + 63) >>> 6];
-        upToDate = new long[(banks + 63) >>> 6];
         candCmd = new int[banks];
         candReq = new int[banks];
         altCmd = new int[banks];
@@ -234,9 +221,6 @@ public final class ChannelController {
         selReq = new int[banks];
         selCmd = new int[banks];
         bankBits = Integer.numberOfTrailingZeros(banks);
-        localReady = new long[banks];
-        localAltReady = new long[banks];
-        groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
         refreshOn = cfg.refresh() != RefreshMode.NONE;
@@ -707,7 +691,7 @@ public final class ChannelController {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
                     continue;
                 }
-                if ((upToDate[w] >>> i & 1) == 0) {
+                if ((candidateHolds[w] >>> i & 1) == 0) {
                     updateCandidate(b);
                 }
                 int req = candReq[b];
@@ -719,10 +703,10 @@ public final class ChannelController {
                 if (busIdx >= 0 && BUS_OF[cmdIdx] != busIdx) {
                     continue; // the other command bus's pass takes it this cycle
                 }
-                long at = Math.max(localReady[b], rankReady(r, cmdIdx));
+                long at = readyTime(b, cmdIdx, req);
                 int alt = altReq[b];
                 if (alt >= 0 && at > c) {
-                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd[b]));
+                    long altAt = readyTime(b, altCmd[b], alt);
                     if (altAt <= c || altAt < at) {
                         req = alt;
                         cmdIdx = altCmd[b];
@@ -840,21 +824,19 @@ public final class ChannelController {
         return next;
     }
 
-    /** Brings bank {@code b}'s candidate and its bank-local ready times up to date. */
+    /** Computes bank {@code b}'s candidate, which then holds until its queue or state changes. */
     private void updateCandidate(int b) {
-        if ((candidateHolds[b >>> 6] & 1L << b) == 0) {
-            computeCandidate(b);
-            candidateHolds[b >>> 6] |= 1L << b;
-        }
-        int req = candReq[b];
-        if (req >= 0) {
-            localReady[b] = Math.max(dev.bankLevel(candCmd[b], b), rEligible[req]);
-            int alt = altReq[b];
-            if (alt >= 0) {
-                localAltReady[b] = Math.max(dev.bankLevel(altCmd[b], b), rEligible[alt]);
-            }
-        }
-        upToDate[b >>> 6] |= 1L << b;
+        computeCandidate(b);
+        candidateHolds[b >>> 6] |= 1L << b;
+    }
+
+    /**
+     * When bank {@code b} could issue {@code cmd} for request {@code req}: the device's timing and the request's
+     * eligibility. Read from the engine each time, a few loads: cheaper than caching parts of it and tracking when
+     * they go stale.
+     */
+    private long readyTime(int b, int cmd, int req) {
+        return Math.max(dev.bankCommandEarliest(cmd, b), rEligible[req]);
     }
 
     /**
@@ -921,16 +903,16 @@ public final class ChannelController {
 
     /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
     private long candidateTime(int b) {
-        if (!isUpToDate(b)) {
+        if ((candidateHolds[b >>> 6] & 1L << b) == 0) {
             updateCandidate(b);
         }
-        if (candReq[b] < 0) {
+        int req = candReq[b];
+        if (req < 0) {
             return NEVER;
         }
-        int r = b >> rankShift;
-        long e = Math.max(localReady[b], rankReady(r, candCmd[b]));
+        long e = readyTime(b, candCmd[b], req);
         if (altReq[b] >= 0) {
-            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd[b])));
+            e = Math.min(e, readyTime(b, altCmd[b], altReq[b]));
         }
         return e;
     }
@@ -950,14 +932,6 @@ public final class ChannelController {
     /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
     private static final long BLOCKED = NEVER;
 
-    /**
-     * The rank, channel and bus part of a bank command's ready time, read from the engine each time: a few loads,
-     * cheaper than a per-scan cache, and never stale (the cache, read right after an issue, gave looser bounds).
-     */
-    private long rankReady(int r, int cmd) {
-        return dev.rankLevel(cmd, r);
-    }
-
     private static final int ACT = Command.ACT.ordinal();
     private static final int PRE = Command.PRE.ordinal();
     private static final int RD = Command.RD.ordinal();
@@ -968,23 +942,6 @@ public final class ChannelController {
     /** Bank {@code b}'s queue or state changed: its candidate no longer holds. */
     private void candidateChanged(int b) {
         candidateHolds[b >>> 6] &= ~(1L << b);
-        upToDate[b >>> 6] &= ~(1L << b);
-    }
-
-    private boolean isUpToDate(int b) {
-        return (upToDate[b >>> 6] & 1L << b) != 0;
-    }
-
-    /** A command issued to bank {@code b}: the bank-local ready times of its bank group (or rank) are stale. */
-    private void groupChanged(int b, boolean wholeRank) {
-        int shift = wholeRank ? rankShift : groupShift;
-        int first = (b >> shift) << shift;
-        int n = 1 << shift;
-        if (n >= 64) {
-            java.util.Arrays.fill(upToDate, first >>> 6, (first + n) >>> 6, 0L);
-        } else {
-            upToDate[first >>> 6] &= ~(((1L << n) - 1) << first);
-        }
     }
 
     private int firstHit(int from, int row) {
@@ -1034,7 +991,6 @@ public final class ChannelController {
             observer.issued(channel, cmd, b, rRow[req], c);
         }
         candidateChanged(b);
-        groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         lastActivity[rank] = c;
         switch (cmd) {
@@ -1127,7 +1083,6 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, first, -1, c);
         }
-        groupChanged(first, true);
         stats.command(cmd, channel, first, c);
         switch (cmd) {
             case PREA:
@@ -1169,7 +1124,6 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, b, -1, c);
         }
-        groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         int r = (b >> rankShift);
         candidateChanged(b);

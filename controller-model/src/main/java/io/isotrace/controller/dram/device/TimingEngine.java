@@ -257,6 +257,18 @@ public final class TimingEngine {
         return bus > t ? bus : t;
     }
 
+    /**
+     * {@link #earliest} for a bank command given by ordinal: the maximum over its bank, bank group, rank and channel
+     * entries and its command bus, with no test on the command.
+     */
+    public long bankCommandEarliest(int cmd, int bank) {
+        int k = classOf[cmd];
+        long[] n = next;
+        long t = Math.max(n[bankOff[bank] + k], n[groupOff[bank] + k]);
+        t = Math.max(t, Math.max(n[rankOff[bank] + k], n[k]));
+        return Math.max(t, busFree[busOf[cmd]]);
+    }
+
     public int banksPerGroup() {
         return banksPerGroup;
     }

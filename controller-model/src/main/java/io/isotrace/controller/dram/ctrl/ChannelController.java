@@ -151,6 +151,12 @@ public final class ChannelController {
     private final long[] readyMask;
     private final int[] selReq;
     private final int[] selCmd;
+    /**
+     * Per command ordinal: the least number of cycles after it that its bank's next command can follow, by the
+     * timing table ({@link TimingEngine#sameBankGap}), over every command the bank may need next: a column command
+     * or PRE while its row is open, ACT once it is closed.
+     */
+    private final int[] gapAfter = new int[Command.COUNT];
     /** log2(banks): the bank's bits in a {@link #priority} key. */
     private final int bankBits;
     private static final int[] BUS_OF = new int[Command.COUNT];
@@ -221,6 +227,16 @@ public final class ChannelController {
         selReq = new int[banks];
         selCmd = new int[banks];
         bankBits = Integer.numberOfTrailingZeros(banks);
+        for (Command p : Command.ALL) {
+            boolean open = p == Command.ACT || p == Command.RD || p == Command.WR;
+            Command[] next = open ? new Command[]{Command.RD, Command.WR, Command.RDA, Command.WRA, Command.PRE}
+                    : new Command[]{Command.ACT};
+            int gap = Integer.MAX_VALUE;
+            for (Command f : next) {
+                gap = Math.min(gap, dev.sameBankGap(p, f));
+            }
+            gapAfter[p.ordinal()] = gap;
+        }
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
         refreshOn = cfg.refresh() != RefreshMode.NONE;
@@ -1008,7 +1024,14 @@ public final class ChannelController {
                 completeColumn(cmd, req, b, openBefore, c);
                 break;
         }
-        reschedule(b);
+        // The bank's next command is looked at when it can first go: not sooner than the table's least gap after
+        // this command to any command the bank may need next. Its candidate is computed then, once; computing it and
+        // its exact time here too was a second evaluation of nearly every command.
+        if (bankLoad(b) > 0) {
+            long e = c + gapAfter[cmd.ordinal()];
+            bound[b] = e;
+            wakeAt(Math.max(e, c + 1));
+        }
     }
 
     private void completeColumn(Command cmd, int req, int b, int openBefore, long c) {

@@ -258,6 +258,28 @@ public final class TimingEngine {
     }
 
     /**
+     * The least gap the table puts between {@code preceding} issued at a bank and {@code following} at the same bank:
+     * the largest latency of its rows from the one to the other at the channel, rank, bank-group or bank scope (all
+     * of which cover the bank), 0 when none. The earliest cycle for {@code following} there is never sooner than
+     * this after {@code preceding}, whatever else happens.
+     */
+    public int sameBankGap(Command preceding, Command following) {
+        int p = preceding.ordinal();
+        int f = classOf[following.ordinal()];
+        int gap = 0;
+        for (int scope : new int[]{CompiledTable.CHANNEL, CompiledTable.RANK, CompiledTable.BANK_GROUP,
+                CompiledTable.BANK}) {
+            int[] fo = table.mergedFollowing[scope][p];
+            for (int i = 0; i < fo.length; i++) {
+                if (fo[i] == f) {
+                    gap = Math.max(gap, table.mergedLatency[scope][p][i]);
+                }
+            }
+        }
+        return gap;
+    }
+
+    /**
      * {@link #earliest} for a bank command given by ordinal: the maximum over its bank, bank group, rank and channel
      * entries and its command bus, with no test on the command.
      */

@@ -157,6 +157,8 @@ public final class ChannelController {
      * or PRE while its row is open, ACT once it is closed.
      */
     private final int[] gapAfter = new int[Command.COUNT];
+    /** The same for a bank whose row is open and no queued request hits it: its next command is PRE. */
+    private final int[] gapToPrecharge = new int[Command.COUNT];
     /** log2(banks): the bank's bits in a {@link #priority} key. */
     private final int bankBits;
     private static final int[] BUS_OF = new int[Command.COUNT];
@@ -236,6 +238,7 @@ public final class ChannelController {
                 gap = Math.min(gap, dev.sameBankGap(p, f));
             }
             gapAfter[p.ordinal()] = gap;
+            gapToPrecharge[p.ordinal()] = open ? dev.sameBankGap(p, Command.PRE) : gap;
         }
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
@@ -1028,7 +1031,9 @@ public final class ChannelController {
         // this command to any command the bank may need next. Its candidate is computed then, once; computing it and
         // its exact time here too was a second evaluation of nearly every command.
         if (bankLoad(b) > 0) {
-            long e = c + gapAfter[cmd.ordinal()];
+            // With no queued request hitting the open row, the next command can only be its precharge.
+            boolean noHits = bHits[b * 2] + bHits[b * 2 + 1] == 0;
+            long e = c + (noHits ? gapToPrecharge : gapAfter)[cmd.ordinal()];
             bound[b] = e;
             wakeAt(Math.max(e, c + 1));
         }

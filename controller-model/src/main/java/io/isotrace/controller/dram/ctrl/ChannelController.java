@@ -431,8 +431,9 @@ public final class ChannelController {
         }
     }
 
+    /** Two-level mode: requests may move into bank queues at cycle {@code c} (if any wait: else nothing would). */
     private void transferAt(long c) {
-        if (twoLevel && c < transferAt) {
+        if (twoLevel && c < transferAt && waiting.count(READ) + waiting.count(WRITE) > 0) {
             transferAt = c;
         }
     }

@@ -76,10 +76,10 @@ public final class ChannelController {
     private long seqCounter;
 
     // ---- queues ----
-    /** Two-level mode: requests accepted but not yet in a bank queue, per type. */
-    private final int[] tqHead = {-1, -1};
-    private final int[] tqTail = {-1, -1};
-    private final int[] tqCount = new int[2];
+    /** Two-level mode: requests accepted but not yet in a bank queue. */
+    private final WaitingRequests waiting;
+    /** Two-level mode: the banks whose queue is full, one bit each. */
+    private final long[] fullBanks;
     /** Per bank and type (index bank * 2 + type): FIFO list of queued requests, its length, and its row hits. */
     private final int[] bHead;
     private final int[] bTail;
@@ -138,34 +138,38 @@ public final class ChannelController {
      */
     private long scanAt = NEVER;
 
-    // ---- scratch results of candidate() (fields, not objects: no allocation) ----
-    private int candCmd;
-    private int candReq;
+    // ---- per bank: its candidate, the next command its queued requests need ----
+    /** The candidate's command and request (-1: none, nothing the current mode schedules). */
+    private final int[] candCmd;
+    private final int[] candReq;
     /** A second option: a younger row hit that may go while the capped precharge is not yet ready (else -1). */
-    private int altCmd;
-    private int altReq = -1;
-    /** Per bank: the candidate computed last and whether it still holds (bank state and queue unchanged). */
-    private final boolean[] cacheValid;
-    private final int[] cacheCmd;
-    private final int[] cacheReq;
-    private final int[] cacheAltCmd;
-    private final int[] cacheAltReq;
-    /** Scratch: banks found ready in the current scan. */
-    private final int[] readyBanks;
+    private final int[] altCmd;
+    private final int[] altReq;
+    /** The banks whose candidate still holds (their queue and state unchanged since it was computed), one bit each. */
+    private final long[] candidateHolds;
+    /** Scratch of a scan: the banks found ready, one bit each, and the command each would issue. */
+    private final long[] readyMask;
+    private final int[] selReq;
+    private final int[] selCmd;
     /**
-     * Per bank: the bank-local part of its candidate's ready time (bank and bank-group constraints, the request's
-     * eligibility), valid until a command issues in its bank group or the candidate changes.
+     * Per command ordinal: the least number of cycles after it that its bank's next command can follow, by the
+     * timing table ({@link TimingEngine#sameBankGap}), over every command the bank may need next: a column command
+     * or PRE while its row is open, ACT once it is closed.
      */
-    private final boolean[] localValid;
-    /** Per rank and command: the scan in which {@link #rankReady} was last refreshed. */
-    private final long[] rankStamp;
-    private long scanId;
-    private final long[] localReady;
-    private final long[] localAltReady;
-    /** Per rank and command: the rank, channel and bus part of the ready time, refreshed at each scan. */
-    private final long[] rankReady;
-    private final int groupShift;
-    private static final int NC = Command.COUNT;
+    private final int[] gapAfter = new int[Command.COUNT];
+    /** The same for a bank whose row is open and no queued request hits it: its next command is PRE. */
+    private final int[] gapToPrecharge = new int[Command.COUNT];
+    /** log2(banks): the bank's bits in a {@link #priority} key. */
+    private final int bankBits;
+    private static final int[] BUS_OF = new int[Command.COUNT];
+    private static final boolean[] IS_COLUMN = new boolean[Command.COUNT];
+
+    static {
+        for (Command c : Command.ALL) {
+            BUS_OF[c.ordinal()] = c.bus().ordinal();
+            IS_COLUMN[c.ordinal()] = c.isColumn();
+        }
+    }
 
     public ChannelController(int channel, DeviceSpec spec, ControllerConfig cfg, AddressMapping map, DramStats stats) {
         this.channel = channel;
@@ -209,23 +213,33 @@ public final class ChannelController {
         bCount = new int[banks * 2];
         bHits = new int[banks * 2];
         activeReads = new long[(banks + 63) >>> 6];
+        waiting = new WaitingRequests(banks, cap);
+        fullBanks = new long[(banks + 63) >>> 6];
         activeWrites = new long[(banks + 63) >>> 6];
         bound = new long[banks];
         rankPending = new int[ranks];
         writeIndex = new LineIndex(cap);
         rowAccesses = new int[banks];
-        cacheValid = new boolean[banks];
-        cacheCmd = new int[banks];
-        cacheReq = new int[banks];
-        cacheAltCmd = new int[banks];
-        cacheAltReq = new int[banks];
-        readyBanks = new int[banks];
-        localValid = new boolean[banks];
-        rankStamp = new long[ranks * NC];
-        localReady = new long[banks];
-        localAltReady = new long[banks];
-        rankReady = new long[ranks * NC];
-        groupShift = Integer.numberOfTrailingZeros(spec.organization().banksPerGroup());
+        candidateHolds = new long[(banks + 63) >>> 6];
+        candCmd = new int[banks];
+        candReq = new int[banks];
+        altCmd = new int[banks];
+        altReq = new int[banks];
+        readyMask = new long[(banks + 63) >>> 6];
+        selReq = new int[banks];
+        selCmd = new int[banks];
+        bankBits = Integer.numberOfTrailingZeros(banks);
+        for (Command p : Command.ALL) {
+            boolean open = p == Command.ACT || p == Command.RD || p == Command.WR;
+            Command[] next = open ? new Command[]{Command.RD, Command.WR, Command.RDA, Command.WRA, Command.PRE}
+                    : new Command[]{Command.ACT};
+            int gap = Integer.MAX_VALUE;
+            for (Command f : next) {
+                gap = Math.min(gap, dev.sameBankGap(p, f));
+            }
+            gapAfter[p.ordinal()] = gap;
+            gapToPrecharge[p.ordinal()] = open ? dev.sameBankGap(p, Command.PRE) : gap;
+        }
         closedForConflict = new boolean[banks];
         openedByConflict = new boolean[banks];
         refreshOn = cfg.refresh() != RefreshMode.NONE;
@@ -293,7 +307,7 @@ public final class ChannelController {
     public boolean canAccept(boolean write) {
         int type = write ? WRITE : READ;
         int limit = write ? cfg.writeQueue() : cfg.readQueue();
-        return (twoLevel ? tqCount[type] : pending[type]) < limit;
+        return (twoLevel ? waiting.count(type) : pending[type]) < limit;
     }
 
     /**
@@ -343,8 +357,7 @@ public final class ChannelController {
             writeIndex.put(line, i);
         }
         if (twoLevel) {
-            linkLast(tqHead, tqTail, type, i);
-            tqCount[type]++;
+            waiting.add(type, bank, i);
             updateDrain();
             transferAt(c);
         } else {
@@ -418,8 +431,9 @@ public final class ChannelController {
         }
     }
 
+    /** Two-level mode: requests may move into bank queues at cycle {@code c} (if any wait: else nothing would). */
     private void transferAt(long c) {
-        if (twoLevel && c < transferAt) {
+        if (twoLevel && c < transferAt && waiting.count(READ) + waiting.count(WRITE) > 0) {
             transferAt = c;
         }
     }
@@ -466,6 +480,9 @@ public final class ChannelController {
         linkLast(bHead, bTail, list, i);
         bCount[list]++;
         bankQueued++;
+        if (twoLevel && bankLoad(b) >= cfg.bankQueue()) {
+            fullBanks[b >>> 6] |= 1L << b;
+        }
         boolean hit = dev.openRow(b) == rRow[i];
         if (hit) {
             bHits[list]++;
@@ -473,7 +490,7 @@ public final class ChannelController {
         // A request joining the tail changes the bank's next command only if it is the first the current mode can
         // schedule, a row hit, or (open-adaptive) a reason to close the row; otherwise its bound stands.
         if ((schedulable && before == 0) || hit || page == PagePolicy.OPEN_ADAPTIVE || wasIdle) {
-            cacheValid[b] = false;
+            candidateChanged(b);
             reschedule(b);
         }
     }
@@ -491,25 +508,23 @@ public final class ChannelController {
         int limit = cfg.transfersPerCycle() == 0 ? Integer.MAX_VALUE : cfg.transfersPerCycle();
         int moved = 0;
         int type = draining ? WRITE : READ;
-        for (int i = tqHead[type]; i >= 0 && moved < limit; ) {
-            int next = rNext[i];
-            if (bankLoad(rBank[i]) < cfg.bankQueue()) {
-                unlink(tqHead, tqTail, type, i);
-                tqCount[type]--;
-                if (rEligible[i] < c + 1) {
-                    rEligible[i] = c + 1;
-                }
-                appendToBank(i);
-                moved++;
-                if (type == WRITE && --drainQuota <= 0) {
-                    draining = false;
-                    updateDrain();
-                    break;
-                }
+        while (moved < limit) {
+            int i = waiting.takeOldest(type, fullBanks);
+            if (i < 0) {
+                break;
             }
-            i = next;
+            if (rEligible[i] < c + 1) {
+                rEligible[i] = c + 1;
+            }
+            appendToBank(i);
+            moved++;
+            if (type == WRITE && --drainQuota <= 0) {
+                draining = false;
+                updateDrain();
+                break;
+            }
         }
-        if (moved > 0 && (tqCount[READ] > 0 || tqCount[WRITE] > 0)) {
+        if (moved > 0 && (waiting.count(READ) > 0 || waiting.count(WRITE) > 0)) {
             transferAt(c + 1); // more may move next cycle
         }
     }
@@ -519,7 +534,7 @@ public final class ChannelController {
      * writes while no read waits; it then drains the writes present down to the low watermark.
      */
     private void updateDrain() {
-        int writes = twoLevel ? tqCount[WRITE] : pending[WRITE];
+        int writes = twoLevel ? waiting.count(WRITE) : pending[WRITE];
         if (draining) {
             if (writes == 0) {
                 draining = false;
@@ -556,7 +571,7 @@ public final class ChannelController {
                 while (bits != 0) {
                     int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    cacheValid[b] = false;
+                    candidateChanged(b);
                     reschedule(b);
                 }
             }
@@ -659,106 +674,98 @@ public final class ChannelController {
         return next;
     }
 
-    /** Results of {@link #scanBanks}: ready banks found and the best ready column and row candidates. */
-    private int scanReady;
-    private int scanBestCol;
-    private int scanBestColCmd;
-    private int scanBestRow;
-    private int scanBestRowCmd;
-
     /**
-     * Evaluates the banks whose lower bound has come due at {@code c}: records the ready ones and the best column
-     * and row candidates among them (fields), refreshes the bounds of the others, and returns the earliest bound.
+     * Evaluates the banks whose lower bound has come due at {@code c}: marks the ready ones in {@link #readyMask},
+     * keeps each ready bank's command in {@link #selReq}/{@link #selCmd}, refreshes the bounds of the others, and
+     * returns the best ready candidate's priority key ({@link #priority}; {@code Long.MAX_VALUE} when none). The
+     * earliest bound of the banks not ready goes to {@link #scanNext}.
      */
     private long scanBanks(long c, Command.Bus bus) {
         long next = NEVER;
-        scanId++;
-        int bestCol = -1;
-        int bestColCmd = 0;
-        long bestColSeq = Long.MAX_VALUE;
-        int bestRow = -1;
-        int bestRowCmd = 0;
-        long bestRowSeq = Long.MAX_VALUE;
-        int ready = 0;
+        long best = Long.MAX_VALUE;
         long[] reads = twoLevel || !draining ? activeReads : null;
         long[] writes = twoLevel || draining ? activeWrites : null;
         long[] bnd = bound;
+        int busIdx = bus == null ? -1 : bus.ordinal();
         boolean blockedCheck = attention; // no rank is refreshing or powered down otherwise
-        for (int w = 0; w < bnd.length + 63 >>> 6; w++) {
+        for (int w = 0; w < readyMask.length; w++) {
             long bits = (reads == null ? 0 : reads[w]) | (writes == null ? 0 : writes[w]);
+            // First, without branches, which banks are due and the earliest bound of the others: most active banks
+            // are not due, and a mispredicted branch per bank cost more than the evaluation of the due ones.
+            long due = 0;
             while (bits != 0) {
-                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int i = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                long lb = bnd[b];
-                if (lb > c) {
-                    if (lb < next) {
-                        next = lb;
-                    }
-                    continue;
-                }
+                long lb = bnd[(w << 6) + i];
+                long later = (c - lb) >> 63; // all ones when lb > c
+                due |= (~later & 1L) << i;
+                next = Math.min(next, (lb & later) | (Long.MAX_VALUE & ~later));
+            }
+            long ready = 0;
+            while (due != 0) {
+                int i = Long.numberOfTrailingZeros(due);
+                due &= due - 1;
+                int b = (w << 6) + i;
                 int r = b >> rankShift;
                 if (blockedCheck && (refreshPending[r] || bankRefreshPending[b] || dev.poweredDown(r))) {
                     bnd[b] = BLOCKED; // looked at again when the refresh or power-down ends
                     continue;
                 }
-                if (!candidate(b)) {
+                if ((candidateHolds[w] >>> i & 1) == 0) {
+                    updateCandidate(b);
+                }
+                int req = candReq[b];
+                if (req < 0) {
                     bnd[b] = BLOCKED; // nothing this mode schedules; looked at again when the mode changes
                     continue;
                 }
-                if (bus != null && Command.ALL[candCmd].bus() != bus) {
+                int cmdIdx = candCmd[b];
+                if (busIdx >= 0 && BUS_OF[cmdIdx] != busIdx) {
                     continue; // the other command bus's pass takes it this cycle
                 }
-                if (!localValid[b]) {
-                    computeLocal(b);
-                }
-                int req = candReq;
-                int cmdIdx = candCmd;
-                long at = Math.max(localReady[b], rankReady(r, cmdIdx));
-                if (at > c && altReq >= 0) {
-                    long altAt = Math.max(localAltReady[b], rankReady(r, altCmd));
+                long at = readyTime(b, cmdIdx, req);
+                int alt = altReq[b];
+                if (alt >= 0 && at > c) {
+                    long altAt = readyTime(b, altCmd[b], alt);
                     if (altAt <= c || altAt < at) {
-                        req = altReq;
-                        cmdIdx = altCmd;
+                        req = alt;
+                        cmdIdx = altCmd[b];
                         at = altAt;
                     }
                 }
                 bnd[b] = at;
-                if (at > c) {
-                    if (at < next) {
-                        next = at;
-                    }
-                    continue;
-                }
-                readyBanks[ready++] = b;
-                long seq = rSeq[req];
-                if (roundRobin) {
-                    // Turn order: banks after the last issuer first. The distance stands in for age.
-                    seq = (b - rrLast - 1 + banks) % banks;
-                    if (seq < bestRowSeq) {
-                        bestRowSeq = seq;
-                        bestRow = req;
-                        bestRowCmd = cmdIdx;
-                    }
-                } else if (frfcfs && Command.ALL[cmdIdx].isColumn()) {
-                    if (seq < bestColSeq) {
-                        bestColSeq = seq;
-                        bestCol = req;
-                        bestColCmd = cmdIdx;
-                    }
-                } else if (seq < bestRowSeq) {
-                    bestRowSeq = seq;
-                    bestRow = req;
-                    bestRowCmd = cmdIdx;
-                }
+                selReq[b] = req;
+                selCmd[b] = cmdIdx;
+                // Ready or not, and the best so far, without branches (which way they go is data).
+                long later = (c - at) >> 63; // all ones when at > c
+                next = Math.min(next, (at & later) | (Long.MAX_VALUE & ~later));
+                ready |= (~later & 1L) << i;
+                best = Math.min(best, priority(b, req, cmdIdx) | (Long.MAX_VALUE & later));
             }
+            readyMask[w] = ready;
         }
-        scanReady = ready;
-        scanBestCol = bestCol;
-        scanBestColCmd = bestColCmd;
-        scanBestRow = bestRow;
-        scanBestRowCmd = bestRowCmd;
-        return next;
+        scanNext = next;
+        return best;
     }
+
+    /** The earliest bound, found by the last {@link #scanBanks}, of the banks that were not ready. */
+    private long scanNext;
+
+    /**
+     * A ready candidate's rank in the arbitration as one number, smaller first, with the bank in the low bits:
+     * round-robin, the distance from the bank that issued last; FR-FCFS, column commands before row commands, then
+     * age; FCFS, age.
+     */
+    private long priority(int b, int req, int cmd) {
+        if (roundRobin) {
+            return (long) ((b - rrLast - 1) & (banks - 1)) << bankBits | b;
+        }
+        long key = rSeq[req] << bankBits | b;
+        return frfcfs && !IS_COLUMN[cmd] ? key | ROW_CLASS : key;
+    }
+
+    /** In a {@link #priority} key: a row command, which FR-FCFS ranks after every ready column command. */
+    private static final long ROW_CLASS = 1L << 62;
 
     /**
      * Finds the best command ready at {@code c} (on {@code bus}, or any bus when null), issues it, and returns a
@@ -776,12 +783,8 @@ public final class ChannelController {
             next = Math.min(next, r);
         }
         // 2. Requests: only banks whose lower bound has come due are evaluated.
-        next = Math.min(next, scanBanks(c, bus));
-        int ready = scanReady;
-        int bestCol = scanBestCol;
-        int bestColCmd = scanBestColCmd;
-        int bestRow = scanBestRow;
-        int bestRowCmd = scanBestRowCmd;
+        long best = scanBanks(c, bus);
+        next = Math.min(next, scanNext);
         // 3. Power-down entry when a rank has nothing to do.
         int downRank = -1;
         if (cfg.powerDown() && rowBus) {
@@ -797,30 +800,35 @@ public final class ChannelController {
                 }
             }
         }
-        int chosen = bestCol >= 0 ? bestCol : bestRow;
-        if (chosen >= 0) {
-            int chosenCmd = bestCol >= 0 ? bestColCmd : bestRowCmd;
-            int b = rBank[chosen];
-            rrLast = b;
-            issueForRequest(Command.ALL[chosenCmd], chosen, c);
+        int issuedBank = -1;
+        if (best != Long.MAX_VALUE) {
+            issuedBank = (int) (best & (banks - 1));
+            rrLast = issuedBank;
+            issueForRequest(Command.ALL[selCmd[issuedBank]], selReq[issuedBank], c);
         } else if (downRank >= 0) {
             issueRankCommand(Command.PDE, downRank, c);
         }
         // The banks that were ready and did not issue can go no earlier than the next cycle (one command per bus
         // per cycle) and may well go then; the one that issued was rescheduled by the issue itself.
-        int issuedBank = chosen >= 0 ? rBank[chosen] : -1;
-        for (int k = 0; k < ready; k++) {
-            int o = readyBanks[k];
-            if (o != issuedBank && bound[o] <= c) {
-                bound[o] = c + 1;
+        for (int w = 0; w < readyMask.length; w++) {
+            long ready = readyMask[w];
+            if (issuedBank >> 6 == w) {
+                ready &= ~(1L << issuedBank);
+            }
+            if (ready != 0) {
                 wakeAt(c + 1);
+                while (ready != 0) {
+                    int o = (w << 6) + Long.numberOfTrailingZeros(ready);
+                    ready &= ready - 1;
+                    bound[o] = Math.max(bound[o], c + 1);
+                }
             }
         }
-        if (cfg.powerDown() && (chosen >= 0 || downRank >= 0)) {
+        if (cfg.powerDown() && (issuedBank >= 0 || downRank >= 0)) {
             // The command just issued may have left its rank idle: its power-down entry is a new event.
             next = Math.min(next, powerDownTimers(c));
         }
-        return chosen >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
+        return issuedBank >= 0 || downRank >= 0 ? Math.max(c + 1, next) : next;
     }
 
     /** The earliest cycle after {@code c} at which an idle rank may enter power-down (NEVER when none). */
@@ -836,30 +844,29 @@ public final class ChannelController {
         return next;
     }
 
-    /**
-     * Computes bank {@code b}'s candidate into {@link #candCmd}/{@link #candReq}; false when it has none (no queued
-     * request of a kind the current mode schedules).
-     */
-    private boolean candidate(int b) {
-        if (cacheValid[b]) {
-            candCmd = cacheCmd[b];
-            candReq = cacheReq[b];
-            altCmd = cacheAltCmd[b];
-            altReq = cacheAltReq[b];
-            return candReq >= 0;
-        }
-        boolean found = computeCandidate(b);
-        cacheValid[b] = true;
-        localValid[b] = false;
-        cacheCmd[b] = candCmd;
-        cacheReq[b] = found ? candReq : -1;
-        cacheAltCmd[b] = altCmd;
-        cacheAltReq[b] = altReq;
-        return found;
+    /** Computes bank {@code b}'s candidate, which then holds until its queue or state changes. */
+    private void updateCandidate(int b) {
+        computeCandidate(b);
+        candidateHolds[b >>> 6] |= 1L << b;
     }
 
-    private boolean computeCandidate(int b) {
-        altReq = -1;
+    /**
+     * When bank {@code b} could issue {@code cmd} for request {@code req}: the device's timing and the request's
+     * eligibility. Read from the engine each time, a few loads: cheaper than caching parts of it and tracking when
+     * they go stale.
+     */
+    private long readyTime(int b, int cmd, int req) {
+        return Math.max(dev.bankCommandEarliest(cmd, b), rEligible[req]);
+    }
+
+    /**
+     * Bank {@code b}'s candidate: ACT when the bank is closed; the column command when the oldest request hits the
+     * open row; under FR-FCFS a younger hit while the row-hit cap allows; else PRE. None when no queued request is
+     * of a kind the current mode schedules.
+     */
+    private void computeCandidate(int b) {
+        altReq[b] = -1;
+        candReq[b] = -1;
         boolean reads;
         boolean writes;
         if (twoLevel) {
@@ -870,21 +877,21 @@ public final class ChannelController {
             writes = draining && bCount[b * 2 + 1] > 0;
         }
         if (!reads && !writes) {
-            return false;
+            return;
         }
         int hr = reads ? bHead[b * 2] : -1;
         int hw = writes ? bHead[b * 2 + 1] : -1;
         int head = hr < 0 ? hw : (hw < 0 || rSeq[hr] < rSeq[hw] ? hr : hw);
         int open = dev.openRow(b);
         if (open < 0) {
-            candCmd = Command.ACT.ordinal();
-            candReq = head;
-            return true;
+            candCmd[b] = ACT;
+            candReq[b] = head;
+            return;
         }
         if (rRow[head] == open) {
-            candReq = head;
-            candCmd = columnCommand(head, b).ordinal();
-            return true;
+            candReq[b] = head;
+            candCmd[b] = columnCommand(head, b).ordinal();
+            return;
         }
         int hits = (reads ? bHits[b * 2] : 0) + (writes ? bHits[b * 2 + 1] : 0);
         if (frfcfs && hits > 0) {
@@ -899,34 +906,33 @@ public final class ChannelController {
                 }
             }
             if (cfg.rowHitCap() == 0 || rowAccesses[b] < cfg.rowHitCap()) {
-                candReq = best;
-                candCmd = columnCommand(best, b).ordinal();
-                return true;
+                candReq[b] = best;
+                candCmd[b] = columnCommand(best, b).ordinal();
+                return;
             }
             // Cap reached: the oldest request's precharge may now go. Strict: only it. Otherwise a younger hit that
             // is ready first still goes first (first-ready, as DRAMSim3's per-bank queue scan does).
             if (!cfg.rowHitCapStrict()) {
-                altReq = best;
-                altCmd = columnCommand(best, b).ordinal();
+                altReq[b] = best;
+                altCmd[b] = columnCommand(best, b).ordinal();
             }
         }
-        candCmd = Command.PRE.ordinal();
-        candReq = head;
-        return true;
+        candCmd[b] = PRE;
+        candReq[b] = head;
     }
 
     /** The earliest cycle bank {@code b}'s candidate (or its alternative) could issue; NEVER when it has none. */
     private long candidateTime(int b) {
-        if (!candidate(b)) {
+        if ((candidateHolds[b >>> 6] & 1L << b) == 0) {
+            updateCandidate(b);
+        }
+        int req = candReq[b];
+        if (req < 0) {
             return NEVER;
         }
-        if (!localValid[b]) {
-            computeLocal(b);
-        }
-        int r = b >> rankShift;
-        long e = Math.max(localReady[b], rankReady(r, candCmd));
-        if (altReq >= 0) {
-            e = Math.min(e, Math.max(localAltReady[b], rankReady(r, altCmd)));
+        long e = readyTime(b, candCmd[b], req);
+        if (altReq[b] >= 0) {
+            e = Math.min(e, readyTime(b, altCmd[b], altReq[b]));
         }
         return e;
     }
@@ -946,25 +952,6 @@ public final class ChannelController {
     /** Banks that cannot act until an event (refresh end, power-up, a mode change) reschedules them. */
     private static final long BLOCKED = NEVER;
 
-    /** The rank, channel and bus part of a bank command's ready time; read once per scan, then reused. */
-    private long rankReady(int r, int cmd) {
-        int i = r * NC + cmd;
-        if (rankStamp[i] != scanId) {
-            rankStamp[i] = scanId;
-            rankReady[i] = dev.rankLevel(cmd, r);
-        }
-        return rankReady[i];
-    }
-
-    /** Computes bank {@code b}'s local ready times for its cached candidate (call after {@link #candidate}). */
-    private void computeLocal(int b) {
-        localReady[b] = Math.max(dev.bankLevel(candCmd, b), rEligible[candReq]);
-        if (altReq >= 0) {
-            localAltReady[b] = Math.max(dev.bankLevel(altCmd, b), rEligible[altReq]);
-        }
-        localValid[b] = true;
-    }
-
     private static final int ACT = Command.ACT.ordinal();
     private static final int PRE = Command.PRE.ordinal();
     private static final int RD = Command.RD.ordinal();
@@ -972,20 +959,9 @@ public final class ChannelController {
     private static final int RDA = Command.RDA.ordinal();
     private static final int WRA = Command.WRA.ordinal();
 
-    /** A command issued to bank {@code b}: the bank-local ready times of its bank group (or rank) are stale. */
-    private void groupChanged(int b, boolean wholeRank) {
-        int first;
-        int n;
-        if (wholeRank) {
-            first = (b >> rankShift) << rankShift;
-            n = banksPerRank;
-        } else {
-            first = (b >> groupShift) << groupShift;
-            n = 1 << groupShift;
-        }
-        for (int i = first; i < first + n; i++) {
-            localValid[i] = false;
-        }
+    /** Bank {@code b}'s queue or state changed: its candidate no longer holds. */
+    private void candidateChanged(int b) {
+        candidateHolds[b >>> 6] &= ~(1L << b);
     }
 
     private int firstHit(int from, int row) {
@@ -1034,8 +1010,7 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, b, rRow[req], c);
         }
-        cacheValid[b] = false;
-        groupChanged(b, false);
+        candidateChanged(b);
         stats.command(cmd, channel, b, c);
         lastActivity[rank] = c;
         switch (cmd) {
@@ -1053,7 +1028,16 @@ public final class ChannelController {
                 completeColumn(cmd, req, b, openBefore, c);
                 break;
         }
-        reschedule(b);
+        // The bank's next command is looked at when it can first go: not sooner than the table's least gap after
+        // this command to any command the bank may need next. Its candidate is computed then, once; computing it and
+        // its exact time here too was a second evaluation of nearly every command.
+        if (bankLoad(b) > 0) {
+            // With no queued request hitting the open row, the next command can only be its precharge.
+            boolean noHits = bHits[b * 2] + bHits[b * 2 + 1] == 0;
+            long e = c + (noHits ? gapToPrecharge : gapAfter)[cmd.ordinal()];
+            bound[b] = e;
+            wakeAt(Math.max(e, c + 1));
+        }
     }
 
     private void completeColumn(Command cmd, int req, int b, int openBefore, long c) {
@@ -1064,6 +1048,7 @@ public final class ChannelController {
         unlink(bHead, bTail, list, req);
         bCount[list]--;
         bankQueued--;
+        fullBanks[b >>> 6] &= ~(1L << b); // a bank queue with a request taken out has room
         if (rRow[req] == openBefore) {
             bHits[list]--;
         }
@@ -1127,14 +1112,13 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, first, -1, c);
         }
-        groupChanged(first, true);
         stats.command(cmd, channel, first, c);
         switch (cmd) {
             case PREA:
                 for (int b = first; b < first + banksPerRank; b++) {
                     closedForConflict[b] = false;
                     bankClosed(b);
-                    cacheValid[b] = false;
+                    candidateChanged(b);
                 }
                 break;
             case REF:
@@ -1156,7 +1140,7 @@ public final class ChannelController {
         // Rank-wide commands open or close banks, or unblock them: every bank of the rank is looked at again.
         for (int b = first; b < first + banksPerRank; b++) {
             if (cmd == Command.PREA) {
-                cacheValid[b] = false;
+                candidateChanged(b);
             }
             reschedule(b);
         }
@@ -1169,10 +1153,9 @@ public final class ChannelController {
         if (observer != null) {
             observer.issued(channel, cmd, b, -1, c);
         }
-        groupChanged(b, false);
         stats.command(cmd, channel, b, c);
         int r = (b >> rankShift);
-        cacheValid[b] = false;
+        candidateChanged(b);
         if (cmd == Command.PRE) {
             closedForConflict[b] = false;
             bankClosed(b);

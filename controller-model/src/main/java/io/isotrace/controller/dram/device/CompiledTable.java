@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A standard's constraint table turned inside out for the engine: for each preceding command, flat arrays of what
- * issuing it does (scope, following command, latency, rolling window). Built once per device; read on every issue.
+ * issuing it does (scope, following command, latency, rolling window). Built once per device; the engine's
+ * {@link BankCommandPlan} is made from it, and rank commands walk it as it is.
  */
 final class CompiledTable {
     /** Per preceding command ordinal: the updates issuing it makes (following as a class, see {@link #classOf}). */
@@ -25,22 +26,13 @@ final class CompiledTable {
 
     /**
      * The plain (window 1) rows again, grouped by scope and merged: per preceding command and scope, each following
-     * command once with the largest latency. This is what an issue walks; the flat arrays above keep the table's
+     * command once with the largest latency. This is what issuing applies; the flat arrays above keep the table's
      * rows for rolling windows.
      */
     final int[][][] mergedFollowing = new int[io.isotrace.controller.dram.spec.Scope.values().length][][];
     final int[][][] mergedLatency = new int[io.isotrace.controller.dram.spec.Scope.values().length][][];
     /** Per preceding command: indexes into the flat arrays of its rolling-window rows. */
     final int[][] windowRows;
-    /**
-     * The merged plain rows of the channel, rank, bank-group and bank scopes in one list per preceding command: the
-     * scope (as an index into the issuing bank's node offsets) and the following command and latency. Other-rank rows
-     * stay in {@link #mergedFollowing} (they fan out over the sibling ranks).
-     */
-    final int[][] flatScope;
-    final int[][] flatFollowing;
-    final int[][] flatLatency;
-
     /**
      * Commands that every row constrains alike (RD and RDA, WR and WRA in the standards here) share one "not before"
      * slot: {@code classOf[command]} is its slot, {@link #classes} how many there are. Found from the table, so it
@@ -150,27 +142,6 @@ final class CompiledTable {
                 mergedLatency[sc][i] = la;
             }
             windowRows[i] = win.stream().mapToInt(Integer::intValue).toArray();
-        }
-        flatScope = new int[n][];
-        flatFollowing = new int[n][];
-        flatLatency = new int[n][];
-        int[] scopesInOrder = {CHANNEL, RANK, BANK_GROUP, BANK};
-        for (int i = 0; i < n; i++) {
-            int total = 0;
-            for (int sc : scopesInOrder) {
-                total += mergedFollowing[sc][i].length;
-            }
-            flatScope[i] = new int[total];
-            flatFollowing[i] = new int[total];
-            flatLatency[i] = new int[total];
-            int k = 0;
-            for (int sc : scopesInOrder) {
-                for (int j = 0; j < mergedFollowing[sc][i].length; j++) {
-                    flatScope[i][k] = sc;
-                    flatFollowing[i][k] = mergedFollowing[sc][i][j];
-                    flatLatency[i][k++] = mergedLatency[sc][i][j];
-                }
-            }
         }
         recordInto = new int[n][];
         for (int i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ package io.isotrace.controller.dram.device;
 import io.isotrace.controller.dram.spec.Command;
 import io.isotrace.controller.dram.spec.DeviceSpec;
 import io.isotrace.controller.dram.spec.Organization;
-import io.isotrace.controller.dram.spec.TimingConstraint;
+import io.isotrace.controller.dram.spec.Scope;
 
 /**
  * The one generic engine that enforces any standard's timing table on one channel: it knows, for every command and
@@ -19,6 +19,10 @@ import io.isotrace.controller.dram.spec.TimingConstraint;
  * <p>Bank state is the row buffer (open row or closed) and the rank's power state; the engine rejects an ACT to an
  * open bank, a column command to a closed bank or another row, a refresh with open banks, any command but PDX to a
  * powered-down rank.
+ *
+ * <p>The issue path of bank commands, by far the most frequent, is precomputed per command and bank
+ * ({@link BankCommandPlan}) and free of branches on the data: which entries a command raises is in the plan, and
+ * whether an update raises an entry is a maximum, not a test.
  */
 public final class TimingEngine {
     /** "Never": the latest representable cycle. */
@@ -29,6 +33,8 @@ public final class TimingEngine {
     private final int[] classOf;
 
     private final CompiledTable table;
+    private final NodeLayout layout;
+    private final BankCommandPlan plan;
     private final int ranks;
     private final int bankGroups;
     private final int banksPerGroup;
@@ -38,13 +44,12 @@ public final class TimingEngine {
     private final int[] commandCycles = new int[NC];
 
     /**
-     * "Not before" cycles of every command at every node, in one array so a lookup touches few cache lines:
-     * channel first, then ranks, bank groups and banks, {@code Command.COUNT} entries each.
+     * "Not before" cycles of every command class at every node, in one array ({@link NodeLayout}): channel first,
+     * then ranks, bank groups and banks.
      */
     private final long[] next;
     private final int rankBase;
     private final int groupBase;
-    private final int bankBase;
     /** Per bank: the offsets of its rank's, group's and own entries in {@link #next} (no divisions on lookups). */
     private final int[] rankOff;
     private final int[] groupOff;
@@ -54,19 +59,20 @@ public final class TimingEngine {
     /** Per command ordinal: its command-bus index, whether it targets a whole rank. */
     private final int[] busOf = new int[NC];
     private final boolean[] rankTarget = new boolean[NC];
-    /** Per rolling window: its scope, size and latency, unpacked from the table for the issue path. */
-    private final int[] windowScope;
-    private final int[] windowSize;
-    private final int[] windowLatency;
-    /** Per rolling window: ring capacity - 1 (a power of two, so no division on the issue path). */
-    private final int[] windowMask;
-    /** Scratch for the issue path: the issuing bank's node offsets by scope. */
-    private final long[] nodeBase = new long[io.isotrace.controller.dram.spec.Scope.values().length];
     /** Command bus free-at cycle: [0] row (and everything on a single bus), [1] column on dual-bus devices. */
     private final long[] busFree = new long[2];
-    /** Rolling windows: per window id, per node, the last {@code window} issue times (a ring) and how many so far. */
-    private final long[][] windowTimes;
-    private final int[][] windowCount;
+    /** The rolling windows' histories, and per window its scope. */
+    private final RollingWindows windows;
+    private final int[] windowScope;
+    /** Per window id and bank ({@code w * banks + bank}): the node whose history a command at the bank enters. */
+    private final int[] windowNode;
+    /**
+     * Per command ordinal, a bank command's effect on its bank's open row, without a branch:
+     * {@code open = (open & KEEP) | (row & SET) | CLOSE}.
+     */
+    private final int[] keepRow = new int[NC];
+    private final int[] setRow = new int[NC];
+    private final int[] closeRow = new int[NC];
 
     private final int[] openRow;
     private final int[] openBanksInRank;
@@ -82,15 +88,12 @@ public final class TimingEngine {
         this.banksPerRank = o.banksPerRank();
         this.banks = o.banksPerChannel();
         this.dualBus = spec.standard().dualCommandBus();
-        for (Command c : Command.ALL) {
-            commandCycles[c.ordinal()] = spec.standard().commandCycles(c);
-        }
         nk = table.classes;
         classOf = table.classOf;
-        rankBase = nk;
-        groupBase = rankBase + ranks * nk;
-        bankBase = groupBase + ranks * bankGroups * nk;
-        next = new long[bankBase + banks * nk];
+        layout = new NodeLayout(nk, ranks, bankGroups, banksPerGroup);
+        rankBase = layout.rankBase;
+        groupBase = layout.groupBase;
+        next = new long[layout.size];
         rankOff = new int[banks];
         groupOff = new int[banks];
         bankOff = new int[banks];
@@ -99,40 +102,47 @@ public final class TimingEngine {
         for (int b = 0; b < banks; b++) {
             rankOfBank[b] = b / banksPerRank;
             groupOfBank[b] = b / banksPerGroup;
-            rankOff[b] = rankBase + (b / banksPerRank) * nk;
-            groupOff[b] = groupBase + (b / banksPerGroup) * nk;
-            bankOff[b] = bankBase + b * nk;
+            rankOff[b] = layout.offset(NodeLayout.RANK, b);
+            groupOff[b] = layout.offset(NodeLayout.BANK_GROUP, b);
+            bankOff[b] = layout.offset(NodeLayout.BANK, b);
+        }
+        plan = new BankCommandPlan(table, layout);
+        for (Command c : Command.ALL) {
+            int p = c.ordinal();
+            commandCycles[p] = spec.standard().commandCycles(c);
+            busOf[p] = dualBus && c.isColumn() ? 1 : 0;
+            rankTarget[p] = c.target() == Command.Target.RANK;
+            boolean opens = c == Command.ACT;
+            boolean closes = c == Command.PRE || c.autoPrecharge();
+            keepRow[p] = opens || closes ? 0 : -1;
+            setRow[p] = opens ? -1 : 0;
+            closeRow[p] = closes ? -1 : 0;
         }
         openRow = new int[banks];
         java.util.Arrays.fill(openRow, -1);
         openBanksInRank = new int[ranks];
         poweredDown = new boolean[ranks];
-        for (Command c : Command.ALL) {
-            busOf[c.ordinal()] = dualBus && c.isColumn() ? 1 : 0;
-            rankTarget[c.ordinal()] = c.target() == Command.Target.RANK;
-        }
-        windowScope = new int[table.windows.length];
-        windowSize = new int[table.windows.length];
-        windowLatency = new int[table.windows.length];
-        windowMask = new int[table.windows.length];
-        for (int w = 0; w < table.windows.length; w++) {
+        int nw = table.windows.length;
+        windowScope = new int[nw];
+        int[] windowNodes = new int[nw];
+        int[] windowSizes = new int[nw];
+        int[] windowLatencies = new int[nw];
+        for (int w = 0; w < nw; w++) {
             windowScope[w] = table.windows[w].scope().ordinal();
-            windowSize[w] = table.windows[w].window();
-            windowLatency[w] = table.windows[w].latency();
-            windowMask[w] = Integer.highestOneBit(Math.max(1, table.windows[w].window() * 2 - 1)) - 1;
+            windowNodes[w] = nodesOf(table.windows[w].scope());
+            windowSizes[w] = table.windows[w].window();
+            windowLatencies[w] = table.windows[w].latency();
         }
-        windowTimes = new long[table.windows.length][];
-        windowCount = new int[table.windows.length][];
-        for (int w = 0; w < table.windows.length; w++) {
-            TimingConstraint c = table.windows[w];
-            int nodes = nodesOf(c.scope());
-            int cap = Integer.highestOneBit(Math.max(1, c.window() * 2 - 1));
-            windowTimes[w] = new long[nodes * cap];
-            windowCount[w] = new int[nodes];
+        windows = new RollingWindows(windowNodes, windowSizes, windowLatencies);
+        windowNode = new int[nw * banks];
+        for (int w = 0; w < nw; w++) {
+            for (int b = 0; b < banks; b++) {
+                windowNode[w * banks + b] = nodeIndex(windowScope[w], rankOfBank[b], groupOfBank[b], b);
+            }
         }
     }
 
-    private int nodesOf(io.isotrace.controller.dram.spec.Scope s) {
+    private int nodesOf(Scope s) {
         switch (s) {
             case CHANNEL:
                 return 1;
@@ -247,6 +257,40 @@ public final class TimingEngine {
         return bus > t ? bus : t;
     }
 
+    /**
+     * The least gap the table puts between {@code preceding} issued at a bank and {@code following} at the same bank:
+     * the largest latency of its rows from the one to the other at the channel, rank, bank-group or bank scope (all
+     * of which cover the bank), 0 when none. The earliest cycle for {@code following} there is never sooner than
+     * this after {@code preceding}, whatever else happens.
+     */
+    public int sameBankGap(Command preceding, Command following) {
+        int p = preceding.ordinal();
+        int f = classOf[following.ordinal()];
+        int gap = 0;
+        for (int scope : new int[]{CompiledTable.CHANNEL, CompiledTable.RANK, CompiledTable.BANK_GROUP,
+                CompiledTable.BANK}) {
+            int[] fo = table.mergedFollowing[scope][p];
+            for (int i = 0; i < fo.length; i++) {
+                if (fo[i] == f) {
+                    gap = Math.max(gap, table.mergedLatency[scope][p][i]);
+                }
+            }
+        }
+        return gap;
+    }
+
+    /**
+     * {@link #earliest} for a bank command given by ordinal: the maximum over its bank, bank group, rank and channel
+     * entries and its command bus, with no test on the command.
+     */
+    public long bankCommandEarliest(int cmd, int bank) {
+        int k = classOf[cmd];
+        long[] n = next;
+        long t = Math.max(n[bankOff[bank] + k], n[groupOff[bank] + k]);
+        t = Math.max(t, Math.max(n[rankOff[bank] + k], n[k]));
+        return Math.max(t, busFree[busOf[cmd]]);
+    }
+
     public int banksPerGroup() {
         return banksPerGroup;
     }
@@ -310,86 +354,86 @@ public final class TimingEngine {
     public void issueUnchecked(Command cmd, int bank, int row, long now) {
         lastIssue = now;
         int p = cmd.ordinal();
-        int rank = rankOfBank[bank];
         busFree[busOf[p]] = now + commandCycles[p];
-        boolean rankCommand = rankTarget[p];
+        if (rankTarget[p]) {
+            issueRankCommand(cmd, p, bank, row, now);
+            return;
+        }
+        BankCommandPlan pl = plan;
         long[] n = next;
-        CompiledTable tb = table;
-        // Rolling windows first: record this issue, then apply the window rows.
-        int[] rec = tb.recordInto[p];
+        int[] rec = pl.windowRecord[p];
         if (rec.length > 0) {
-            int group = groupOfBank[bank];
+            // Rolling windows (tFAW): enter this issue into their histories, then apply the window rows.
             for (int w : rec) {
-                record(w, nodeIndex(windowScope[w], rank, group, bank), now);
+                windows.record(w, windowNode[w * banks + bank], now);
             }
-            int[] wrows = tb.windowRows[p];
-            for (int j : wrows) {
-                int s = tb.scope[p][j];
-                long t = windowOpens(tb.windowId[p][j], nodeIndex(s, rank, group, bank));
-                if (t >= 0) {
-                    raiseAt(s, rankCommand, bank, rank, tb.following[p][j], t);
-                }
+            int[] rows = pl.windowRow[p];
+            int wbase = (p * banks + bank) * pl.windowRowsMax;
+            for (int k = 0; k < rows.length; k++) {
+                int idx = pl.windowTarget[wbase + k];
+                n[idx] = Math.max(n[idx], windows.opens(rows[k], windowNode[rows[k] * banks + bank]));
             }
         }
-        // Plain rows, merged per scope; for a bank command all four scopes in one pass over one list.
-        if (!rankCommand) {
-            long[] base = nodeBase;
-            base[CompiledTable.CHANNEL] = 0;
-            base[CompiledTable.RANK] = rankOff[bank];
-            base[CompiledTable.BANK_GROUP] = groupOff[bank];
-            base[CompiledTable.BANK] = bankOff[bank];
-            int[] sc = tb.flatScope[p];
-            int[] fo = tb.flatFollowing[p];
-            int[] la = tb.flatLatency[p];
-            for (int i = 0; i < sc.length; i++) {
-                int idx = (int) base[sc[i]] + fo[i];
-                long t = now + la[i];
-                if (t > n[idx]) {
-                    n[idx] = t;
-                }
-            }
-        } else {
-            raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p],
-                    now);
-            raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p],
-                    tb.mergedLatency[CompiledTable.RANK][p], now);
+        // A bank command: the plan's updates, each an unconditional store of the maximum (whether an update
+        // raises an entry is data; a mispredicted branch per update cost more than the store).
+        int[] target = pl.target;
+        int[] lat = pl.latency[p];
+        int base = (p * banks + bank) * pl.length;
+        for (int i = 0; i < lat.length; i++) {
+            int idx = target[base + i];
+            n[idx] = Math.max(n[idx], now + lat[i]);
         }
-        int[] of = tb.mergedFollowing[CompiledTable.OTHER_RANKS][p];
-        if (of.length > 0) {
-            int[] ol = tb.mergedLatency[CompiledTable.OTHER_RANKS][p];
-            for (int r = 0; r < ranks; r++) {
-                if (r != rank) {
-                    raiseAll(n, rankBase + r * nk, of, ol, now);
-                }
+        // The open row, also without a branch on the command.
+        int rank = rankOfBank[bank];
+        int before = openRow[bank];
+        int after = (before & keepRow[p]) | (row & setRow[p]) | closeRow[p];
+        openRow[bank] = after;
+        openBanksInRank[rank] += (~after >>> 31) - (~before >>> 31);
+    }
+
+    /** A rank command (PREA, REF, PDE, PDX): rare, so the table is walked as it is. */
+    private void issueRankCommand(Command cmd, int p, int bank, int row, long now) {
+        CompiledTable tb = table;
+        int rank = rankOfBank[bank];
+        int group = groupOfBank[bank];
+        for (int w : tb.recordInto[p]) {
+            windows.record(w, nodeIndex(windowScope[w], rank, group, bank), now);
+        }
+        for (int j : tb.windowRows[p]) {
+            int s = tb.scope[p][j];
+            raiseAt(s, bank, rank, tb.following[p][j], windows.opens(tb.windowId[p][j], nodeIndex(s, rank, group, bank)));
+        }
+        long[] n = next;
+        raiseAll(n, 0, tb.mergedFollowing[CompiledTable.CHANNEL][p], tb.mergedLatency[CompiledTable.CHANNEL][p], now);
+        raiseAll(n, rankOff[bank], tb.mergedFollowing[CompiledTable.RANK][p], tb.mergedLatency[CompiledTable.RANK][p],
+                now);
+        for (int r = 0; r < ranks; r++) {
+            if (r != rank) {
+                raiseAll(n, rankBase + r * nk, tb.mergedFollowing[CompiledTable.OTHER_RANKS][p],
+                        tb.mergedLatency[CompiledTable.OTHER_RANKS][p], now);
             }
         }
         int[] gf = tb.mergedFollowing[CompiledTable.BANK_GROUP][p];
         int[] gl = tb.mergedLatency[CompiledTable.BANK_GROUP][p];
+        for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+            raiseAll(n, groupBase + g * nk, gf, gl, now);
+        }
         int[] bf = tb.mergedFollowing[CompiledTable.BANK][p];
         int[] bl = tb.mergedLatency[CompiledTable.BANK][p];
-        if (rankCommand) {
-            for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                raiseAll(n, groupBase + g * nk, gf, gl, now);
-            }
-            for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
-                raiseAll(n, bankOff[b], bf, bl, now);
-            }
+        for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
+            raiseAll(n, bankOff[b], bf, bl, now);
         }
-        updateState(cmd, bank, rank, row);
+        updateRankState(cmd, rank);
     }
 
     private static void raiseAll(long[] n, int base, int[] following, int[] latency, long now) {
         for (int i = 0; i < following.length; i++) {
-            int idx = base + following[i];
-            long t = now + latency[i];
-            if (t > n[idx]) {
-                n[idx] = t;
-            }
+            raise(n, base + following[i], now + latency[i]);
         }
     }
 
-    /** Raises one following command's "not before" at a row's scope (used for rolling-window rows). */
-    private void raiseAt(int s, boolean rankCommand, int bank, int rank, int f, long t) {
+    /** Raises one following command's "not before" at a rank command's window row's scope: all of the rank's nodes. */
+    private void raiseAt(int s, int bank, int rank, int f, long t) {
         long[] n = next;
         if (s == CompiledTable.CHANNEL) {
             raise(n, f, t);
@@ -402,23 +446,18 @@ public final class TimingEngine {
                 }
             }
         } else if (s == CompiledTable.BANK_GROUP) {
-            if (rankCommand) {
-                for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
-                    raise(n, groupBase + g * nk + f, t);
-                }
-            } else {
-                raise(n, groupOff[bank] + f, t);
+            for (int g = rank * bankGroups; g < (rank + 1) * bankGroups; g++) {
+                raise(n, groupBase + g * nk + f, t);
             }
-        } else if (rankCommand) {
+        } else {
             for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
                 raise(n, bankOff[b] + f, t);
             }
-        } else {
-            raise(n, bankOff[bank] + f, t);
         }
     }
 
-    private int nodeIndex(int scope, int rank, int group, int bank) {
+    /** The node of a window's scope a command at this bank belongs to (its index among that scope's nodes). */
+    private static int nodeIndex(int scope, int rank, int group, int bank) {
         if (scope == CompiledTable.CHANNEL) {
             return 0;
         } else if (scope == CompiledTable.RANK || scope == CompiledTable.OTHER_RANKS) {
@@ -429,48 +468,14 @@ public final class TimingEngine {
         return bank;
     }
 
-    /** Enters an issue into a rolling window's history (a ring of the last {@code window} issue times per node). */
-    private void record(int w, int node, long now) {
-        int mask = windowMask[w];
-        int count = windowCount[w][node];
-        windowTimes[w][node * (mask + 1) + (count & mask)] = now;
-        windowCount[w][node] = count + 1;
-    }
-
-    /**
-     * The cycle a rolling window next opens: {@code latency} after the oldest of the last {@code window} issues, or
-     * -1 while fewer than {@code window} have been issued.
-     */
-    private long windowOpens(int w, int node) {
-        int size = windowSize[w];
-        int count = windowCount[w][node];
-        if (count < size) {
-            return -1;
-        }
-        int mask = windowMask[w];
-        return windowTimes[w][node * (mask + 1) + ((count - size) & mask)] + windowLatency[w];
-    }
-
     private static void raise(long[] a, int i, long t) {
         if (t > a[i]) {
             a[i] = t;
         }
     }
 
-    private void updateState(Command cmd, int bank, int rank, int row) {
+    private void updateRankState(Command cmd, int rank) {
         switch (cmd) {
-            case ACT:
-                openRow[bank] = row;
-                openBanksInRank[rank]++;
-                break;
-            case PRE:
-            case RDA:
-            case WRA:
-                if (openRow[bank] >= 0) {
-                    openRow[bank] = -1;
-                    openBanksInRank[rank]--;
-                }
-                break;
             case PREA:
                 for (int b = rank * banksPerRank; b < (rank + 1) * banksPerRank; b++) {
                     openRow[b] = -1;
@@ -484,7 +489,7 @@ public final class TimingEngine {
                 poweredDown[rank] = false;
                 break;
             default:
-                break;
+                break; // REF changes no state the engine keeps
         }
     }
 }

@@ -30,19 +30,21 @@ public final class DramStats {
 
     private final Histogram readLatency = new Histogram(1L << 40, 3);
     private final Histogram writeLatency = new Histogram(1L << 40, 3);
+    /**
+     * The per-request records below are indexed by kind (0 read, 1 write) and row outcome (0 hit, 1 miss,
+     * 2 conflict) rather than chosen by tests: which way such a test goes is data, and mispredicted.
+     */
+    private final Histogram[] latencyOf = {readLatency, writeLatency};
+    private final long[] completed = new long[2];
+    private final long[] rowOutcomes = new long[3];
     private long readsAccepted;
     private long writesAccepted;
-    private long readsCompleted;
-    private long writesCompleted;
     private long readsForwarded;
     private long writesMerged;
-    private long rowHits;
-    private long rowMisses;
-    private long rowConflicts;
     private final long[] commands = new long[Command.COUNT];
     private final long[] bankActivates;
-    private final long[] bankReads;
-    private final long[] bankWrites;
+    /** Per kind, per channel and bank: column commands. */
+    private final long[][] bankColumns = new long[2][];
     private long refreshStallCycles;
     private long powerDownCycles;
     private long[] epochBytes = new long[64];
@@ -52,8 +54,9 @@ public final class DramStats {
     private final long[] occLast;
     private final long[] occRead;
     private final long[] occWrite;
-    private final double[] readIntegral;
-    private final double[] writeIntegral;
+    /** Per channel: queue occupancy summed over cycles (exact integers; the averages divide once at the end). */
+    private final long[] readIntegral;
+    private final long[] writeIntegral;
     private long maxRead;
     private long maxWrite;
 
@@ -65,13 +68,13 @@ public final class DramStats {
         this.burstBytes = spec.organization().burstBytes();
         this.epochCycles = epochCycles;
         bankActivates = new long[channels * banksPerChannel];
-        bankReads = new long[channels * banksPerChannel];
-        bankWrites = new long[channels * banksPerChannel];
+        bankColumns[0] = new long[channels * banksPerChannel];
+        bankColumns[1] = new long[channels * banksPerChannel];
         occLast = new long[channels];
         occRead = new long[channels];
         occWrite = new long[channels];
-        readIntegral = new double[channels];
-        writeIntegral = new double[channels];
+        readIntegral = new long[channels];
+        writeIntegral = new long[channels];
     }
 
     /** Events at or after this cycle are not counted (DRAMSim3's fixed-length runs: {@code -c CYCLES}). */
@@ -98,7 +101,7 @@ public final class DramStats {
     public void readForwarded(long arrival, long done) {
         if (done < windowEnd) {
             readsForwarded++;
-            readsCompleted++;
+            completed[0]++;
             readLatency.recordValue(done - arrival);
         }
     }
@@ -114,35 +117,19 @@ public final class DramStats {
             return;
         }
         commands[c.ordinal()]++;
-        if (c == Command.ACT) {
-            bankActivates[channel * banksPerChannel + bank]++;
-        }
+        bankActivates[channel * banksPerChannel + bank] += c == Command.ACT ? 1 : 0;
     }
 
     /** A column command for one request; {@code outcome} 0 hit, 1 miss, 2 conflict. */
     public void column(int channel, int bank, boolean write, int outcome, long arrival, long issue, long done) {
+        int kind = write ? 1 : 0;
         if (issue < windowEnd) {
-            if (outcome == 0) {
-                rowHits++;
-            } else if (outcome == 1) {
-                rowMisses++;
-            } else {
-                rowConflicts++;
-            }
-            if (write) {
-                bankWrites[channel * banksPerChannel + bank]++;
-            } else {
-                bankReads[channel * banksPerChannel + bank]++;
-            }
+            rowOutcomes[outcome]++;
+            bankColumns[kind][channel * banksPerChannel + bank]++;
         }
         if (done < windowEnd) {
-            if (write) {
-                writesCompleted++;
-                writeLatency.recordValue(done - arrival);
-            } else {
-                readsCompleted++;
-                readLatency.recordValue(done - arrival);
-            }
+            completed[kind]++;
+            latencyOf[kind].recordValue(done - arrival);
             long epoch = done / epochCycles;
             if (epoch >= epochBytes.length) {
                 epochBytes = Arrays.copyOf(epochBytes, (int) Math.max(epoch + 1, epochBytes.length * 2L));
@@ -151,9 +138,7 @@ public final class DramStats {
             if (epoch + 1 > epochs) {
                 epochs = (int) epoch + 1;
             }
-            if (done > lastDataCycle) {
-                lastDataCycle = done;
-            }
+            lastDataCycle = Math.max(lastDataCycle, done);
         }
     }
 
@@ -167,21 +152,16 @@ public final class DramStats {
 
     /** Queue occupancy of one channel changed at {@code cycle} to the given counts. */
     public void occupancy(int channel, long cycle, int reads, int writes) {
+        // Called on every arrival and completion: integer arithmetic and maxima, no branches on the data.
         long c = Math.min(cycle, windowEnd);
-        long dt = c - occLast[channel];
-        if (dt > 0) {
-            readIntegral[channel] += (double) occRead[channel] * dt;
-            writeIntegral[channel] += (double) occWrite[channel] * dt;
-            occLast[channel] = c;
-        }
+        long dt = Math.max(0, c - occLast[channel]);
+        readIntegral[channel] += occRead[channel] * dt;
+        writeIntegral[channel] += occWrite[channel] * dt;
+        occLast[channel] = Math.max(occLast[channel], c);
         occRead[channel] = reads;
         occWrite[channel] = writes;
-        if (reads > maxRead) {
-            maxRead = reads;
-        }
-        if (writes > maxWrite) {
-            maxWrite = writes;
-        }
+        maxRead = Math.max(maxRead, reads);
+        maxWrite = Math.max(maxWrite, writes);
     }
 
     // ---- results ----
@@ -199,11 +179,11 @@ public final class DramStats {
     }
 
     public long readsCompleted() {
-        return readsCompleted;
+        return completed[0];
     }
 
     public long writesCompleted() {
-        return writesCompleted;
+        return completed[1];
     }
 
     public long readsAccepted() {
@@ -215,15 +195,15 @@ public final class DramStats {
     }
 
     public long rowHits() {
-        return rowHits;
+        return rowOutcomes[0];
     }
 
     public long rowMisses() {
-        return rowMisses;
+        return rowOutcomes[1];
     }
 
     public long rowConflicts() {
-        return rowConflicts;
+        return rowOutcomes[2];
     }
 
     public long commands(Command c) {
@@ -232,8 +212,8 @@ public final class DramStats {
 
     /** Row hits over column commands (DRAMSim3: (num_read_row_hits + num_write_row_hits) / column commands). */
     public double rowHitRate() {
-        long col = rowHits + rowMisses + rowConflicts;
-        return col == 0 ? 0 : (double) rowHits / col;
+        long col = rowHits() + rowMisses() + rowConflicts();
+        return col == 0 ? 0 : (double) rowHits() / col;
     }
 
     public double averageReadLatencyCycles() {
@@ -250,7 +230,7 @@ public final class DramStats {
         if (cycles <= 0) {
             return 0;
         }
-        return (double) (readsCompleted - readsForwarded + writesCompleted) * burstBytes * clock.hz() / cycles;
+        return (double) (readsCompleted() - readsForwarded + writesCompleted()) * burstBytes * clock.hz() / cycles;
     }
 
     /**
@@ -261,7 +241,7 @@ public final class DramStats {
         if (cycles <= 0) {
             return 0;
         }
-        return (double) (readsCompleted + writesAccepted) * burstBytes * clock.hz() / cycles;
+        return (double) (readsCompleted() + writesAccepted) * burstBytes * clock.hz() / cycles;
     }
 
     public double peakBandwidth() {
@@ -290,28 +270,28 @@ public final class DramStats {
     }
 
     public long bankReads(int channel, int bank) {
-        return bankReads[channel * banksPerChannel + bank];
+        return bankColumns[0][channel * banksPerChannel + bank];
     }
 
     public long bankWrites(int channel, int bank) {
-        return bankWrites[channel * banksPerChannel + bank];
+        return bankColumns[1][channel * banksPerChannel + bank];
     }
 
     /** Time-averaged read-queue occupancy over all channels (sum over channels) up to {@code cycles}. */
     public double averageReadOccupancy(long cycles) {
-        double s = 0;
-        for (double v : readIntegral) {
+        long s = 0;
+        for (long v : readIntegral) {
             s += v;
         }
-        return cycles <= 0 ? 0 : s / cycles;
+        return cycles <= 0 ? 0 : (double) s / cycles;
     }
 
     public double averageWriteOccupancy(long cycles) {
-        double s = 0;
-        for (double v : writeIntegral) {
+        long s = 0;
+        for (long v : writeIntegral) {
             s += v;
         }
-        return cycles <= 0 ? 0 : s / cycles;
+        return cycles <= 0 ? 0 : (double) s / cycles;
     }
 
     /** Brings every channel's occupancy integral up to {@code cycle} (call before reading the averages). */
@@ -344,17 +324,17 @@ public final class DramStats {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("reads_accepted", readsAccepted);
         req.put("writes_accepted", writesAccepted);
-        req.put("reads_completed", readsCompleted);
-        req.put("writes_completed", writesCompleted);
+        req.put("reads_completed", readsCompleted());
+        req.put("writes_completed", writesCompleted());
         req.put("reads_forwarded_from_write_queue", readsForwarded);
         req.put("writes_merged", writesMerged);
         m.put("requests", req);
         m.put("read_latency", latencyMap(readLatency));
         m.put("write_latency", latencyMap(writeLatency));
         Map<String, Object> rb = new LinkedHashMap<>();
-        rb.put("hits", rowHits);
-        rb.put("misses", rowMisses);
-        rb.put("conflicts", rowConflicts);
+        rb.put("hits", rowHits());
+        rb.put("misses", rowMisses());
+        rb.put("conflicts", rowConflicts());
         rb.put("hit_rate", round(rowHitRate()));
         m.put("row_buffer", rb);
         Map<String, Object> bw = new LinkedHashMap<>();

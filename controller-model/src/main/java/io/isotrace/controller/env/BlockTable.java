@@ -11,6 +11,7 @@ public final class BlockTable {
     private long[] keys;
     private int[] ids;
     private int mask;
+    private int shift;
     private int size;
 
     public BlockTable(int expected) {
@@ -18,6 +19,7 @@ public final class BlockTable {
         keys = new long[cap];
         ids = new int[cap];
         mask = cap - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(cap);
     }
 
     /** The key of the block of size {@code level} holding {@code ipa} in {@code env} (IPA below 2^48). */
@@ -25,14 +27,18 @@ public final class BlockTable {
         return ((long) (level + 1) << 61) | ((long) env << 44) | (ipa >>> BlockSize.ALL[level].shift());
     }
 
-    private static int hash(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
+    /**
+     * The home slot of {@code key}: the top bits of a Fibonacci (multiplicative) hash, which depend on every bit of
+     * the key. (Masking the low bits of the product would ignore the environment field entirely, so the same IPA in
+     * many environments would pile into one probe run.)
+     */
+    private int home(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     /** The slot holding {@code key}, or -1. Also the walk's read position, for timing. */
     public int slotOf(long key) {
-        int i = hash(key) & mask;
+        int i = home(key);
         while (true) {
             long k = keys[i];
             if (k == key) {
@@ -47,7 +53,7 @@ public final class BlockTable {
 
     /** Slots read to find {@code key} (a walk's memory reads); at least 1. */
     public int probes(long key) {
-        int i = hash(key) & mask;
+        int i = home(key);
         int n = 1;
         while (keys[i] != key && keys[i] != 0) {
             i = (i + 1) & mask;
@@ -69,7 +75,7 @@ public final class BlockTable {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        int i = hash(key) & mask;
+        int i = home(key);
         while (keys[i] != 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
@@ -95,7 +101,7 @@ public final class BlockTable {
             if (k == 0) {
                 break;
             }
-            int home = hash(k) & mask;
+            int home = home(k);
             boolean between = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
             if (!between) {
                 keys[hole] = k;
@@ -120,6 +126,7 @@ public final class BlockTable {
         keys = new long[ok.length * 2];
         ids = new int[ok.length * 2];
         mask = keys.length - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(keys.length);
         size = 0;
         for (int i = 0; i < ok.length; i++) {
             if (ok[i] != 0) {

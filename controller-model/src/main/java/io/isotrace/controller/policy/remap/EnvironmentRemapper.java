@@ -2,6 +2,7 @@ package io.isotrace.controller.policy.remap;
 
 import io.isotrace.controller.env.Environments;
 import io.isotrace.controller.env.RuleTable;
+import io.isotrace.controller.env.Translation;
 import io.isotrace.controller.env.TranslationCache;
 import io.isotrace.controller.policy.AccessNeeds;
 import io.isotrace.controller.policy.CheckCost;
@@ -16,7 +17,8 @@ import io.isotrace.trace.record.Transaction;
  * mapping's permissions (kind of access) and access rule (security state, effective exception level, requester).
  * Must be the first stage of a stack, since the stages after it filter the PA it produces.
  *
- * <p>Hot path: one cache probe; on a miss, one hash probe per block size the environment uses. Nothing allocated.
+ * <p>Hot path: one cache probe; on a miss, one hash probe per block size the environment uses. Both hold the packed
+ * {@link Translation} itself (PA, block size, permissions, rule), so nothing else is read. Nothing allocated.
  */
 public final class EnvironmentRemapper implements Policy {
     private final Environments envs;
@@ -68,28 +70,30 @@ public final class EnvironmentRemapper implements Policy {
         if ((ipa >>> 48) != 0) {
             return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
         }
-        int id = cache.lookup(env, ipa);
-        if (id >= 0) {
+        long v = cache.lookup(env, ipa);
+        if (v != Translation.NONE) {
             cost.cycles += hitCycles;
             cost.cacheHit = true;
         } else {
             cost.cycles += walkCycles;
-            id = envs.walk(env, ipa, cost, tablesBase);
-            if (id < 0) {
+            v = envs.walk(env, ipa, cost, tablesBase);
+            if (v == Translation.NONE) {
                 return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
             }
-            cache.fill(env, ipa, id);
+            cache.fill(env, ipa, v);
         }
-        long off = ipa - envs.mappingIpa(id);
-        t.pa = envs.mappingPa(id) + off;
-        if (off + Math.max(t.size, 1) > envs.mappingBytes(id)) {
+        // Blocks are aligned to their size, so the offset in the block is the IPA's low bits.
+        long blockMask = Translation.mask(v);
+        long off = ipa & blockMask;
+        t.pa = Translation.blockPa(v) + off;
+        if (off + Math.max(t.size, 1) > blockMask + 1) {
             return Verdict.deny(Response.DECODE_ERROR, Reason.CROSSES_MAPPING);
         }
         int need = AccessNeeds.of(t.kind);
-        if ((envs.mappingPerms(id) & need) != need) {
+        if ((Translation.perms(v) & need) != need) {
             return Verdict.deny(blocked, Reason.PERMISSION);
         }
-        int rule = envs.mappingRule(id);
+        int rule = Translation.rule(v);
         if (!rules.admitsState(rule, t.security.code())) {
             return Verdict.deny(blocked, Reason.SECURITY_STATE);
         }

@@ -18,6 +18,8 @@ public final class TranslationCache {
     /** Entry i: {@code entries[2i]} tag (0 = empty), {@code entries[2i + 1]} translation. */
     private final long[] entries;
     private final byte[] victim;
+    /** Per set, the entry index (into {@link #entries}) of the last hit: looked at first. Only a search order. */
+    private final int[] mru;
     private long hits;
     private long misses;
 
@@ -31,6 +33,10 @@ public final class TranslationCache {
         this.setMask = entries / ways - 1;
         this.entries = new long[2 * entries];
         this.victim = new byte[entries / ways];
+        this.mru = new int[entries / ways];
+        for (int s = 0; s < mru.length; s++) {
+            mru[s] = 2 * s * ways;
+        }
     }
 
     private static long tag(int env, long ipa) {
@@ -42,15 +48,30 @@ public final class TranslationCache {
         return (int) (h >>> 40) & setMask;
     }
 
-    /** The cached translation for the page of {@code ipa} in {@code env}, or {@link Translation#NONE} on a miss. */
+    /**
+     * The cached translation for the page of {@code ipa} in {@code env}, or {@link Translation#NONE} on a miss.
+     * The set's most recently hit way is compared first: with locality that one predictable compare decides, where
+     * a scan over the ways would mispredict on which way holds the page.
+     */
     public long lookup(int env, long ipa) {
         long tag = tag(env, ipa);
         long[] e = entries;
-        int base = 2 * set(tag) * ways;
+        int s = set(tag);
+        int m = mru[s];
+        if (e[m] == tag) {
+            hits++;
+            return e[m + 1];
+        }
+        return lookupWays(tag, s, e);
+    }
+
+    private long lookupWays(long tag, int s, long[] e) {
+        int base = 2 * s * ways;
         int end = base + 2 * ways;
         for (int i = base; i < end; i += 2) {
             if (e[i] == tag) {
                 hits++;
+                mru[s] = i;
                 return e[i + 1];
             }
         }

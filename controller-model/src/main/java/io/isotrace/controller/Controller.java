@@ -182,11 +182,14 @@ public final class Controller {
 
     /** Adds the table walk's memory reads, each timed by the memory behind the controller. */
     private long walkReads(Transaction t, long latency) {
+        stats.walkReads += cost.walkReads;
+        if (fixedPs != null) {
+            return latency + Math.min(cost.walkReads, CheckCost.MAX_READS) * fixedPs[0];
+        }
         int reads = Math.min(cost.walkReads, CheckCost.MAX_READS);
         for (int i = 0; i < reads; i++) {
             latency += timing.latencyPs(cost.readPa[i], 16, false, t.env, t.requester, false, t.timePs + latency);
         }
-        stats.walkReads += cost.walkReads;
         return latency;
     }
 

@@ -34,7 +34,15 @@ public final class BlockTable {
 
     /** The key of the block of size {@code level} holding {@code ipa} in {@code env} (IPA below 2^48). */
     public static long key(int env, int level, long ipa) {
-        return ((long) (level + 1) << 61) | ((long) env << 44) | (ipa >>> BlockSize.ALL[level].shift());
+        return ((long) (level + 1) << 61) | ((long) env << 44) | (ipa >>> SHIFT[level]);
+    }
+
+    private static final int[] SHIFT = new int[BlockSize.ALL.length];
+
+    static {
+        for (BlockSize b : BlockSize.ALL) {
+            SHIFT[b.ordinal()] = b.shift();
+        }
     }
 
     /**

@@ -48,6 +48,8 @@ public final class Controller {
     private final MemoryTiming timing;
     private final CheckTiming checkTiming;
     private final Policy[] stages;
+    /** The stages after the remapper (all of them when there is none). */
+    private final Policy[] filters;
     private final Environments envs;
     private final EnvironmentRemapper remapper;
     private final Sie200Mpc mpc;
@@ -92,6 +94,10 @@ public final class Controller {
         this.registers = b.registers;
         this.regPs = checkTiming.clock().cyclesToPs(checkTiming.regCycles());
         this.memoryLimit = memory.limit();
+        if (remapper != null && (stages.length == 0 || stages[0] != remapper)) {
+            throw new IllegalStateException("the remapper must be the first stage");
+        }
+        this.filters = java.util.Arrays.copyOfRange(stages, remapper == null ? 0 : 1, stages.length);
         this.fixedPs = timing instanceof FixedLatency f
                 ? new long[]{f.latencyPs(0, 8, false, 0, 0, false, 0), f.latencyPs(0, 8, true, 0, 0, false, 0)} : null;
         for (int i = 0; i < cyclesPs.length; i++) {
@@ -114,13 +120,12 @@ public final class Controller {
         cost.clear();
         t.pa = t.ipa;
         t.env = 0;
-        int verdict = Verdict.ALLOW;
-        Policy[] st = stages;
-        for (int i = 0; i < st.length; i++) {
+        // The remapper, always the first stage when present, is called directly (a call the JIT binds statically
+        // and inlines whatever else the stack holds); the filters after it through the Policy interface.
+        int verdict = remapper != null ? remapper.check(t, cost) : Verdict.ALLOW;
+        Policy[] st = filters;
+        for (int i = 0; i < st.length && verdict == Verdict.ALLOW; i++) {
             verdict = st[i].check(t, cost);
-            if (verdict != Verdict.ALLOW) {
-                break;
-            }
         }
         // Unsigned: a negative last byte is outside memory too (what PhysicalMemory.contains checks).
         if (verdict == Verdict.ALLOW && Long.compareUnsigned(t.pa + Math.max(t.size, 1) - 1, memoryLimit) >= 0) {

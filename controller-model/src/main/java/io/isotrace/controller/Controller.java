@@ -16,6 +16,7 @@ import io.isotrace.controller.regs.ControlFrame;
 import io.isotrace.controller.regs.RegisterBlock;
 import io.isotrace.controller.stats.ControllerStats;
 import io.isotrace.controller.timing.CheckTiming;
+import io.isotrace.controller.timing.FixedLatency;
 import io.isotrace.controller.timing.MemoryTiming;
 import io.isotrace.controller.violation.ViolationLog;
 import io.isotrace.trace.port.InvalidationListener;
@@ -47,6 +48,8 @@ public final class Controller {
     private final MemoryTiming timing;
     private final CheckTiming checkTiming;
     private final Policy[] stages;
+    /** The stages after the remapper (all of them when there is none). */
+    private final Policy[] filters;
     private final Environments envs;
     private final EnvironmentRemapper remapper;
     private final Sie200Mpc mpc;
@@ -61,6 +64,20 @@ public final class Controller {
     /** Picoseconds for 0..255 controller cycles, so the hot path does not divide. */
     private final long[] cyclesPs = new long[256];
     private int lastVerdict;
+    private final long memoryLimit;
+    /**
+     * With {@link FixedLatency} behind the controller, its two answers (index 0: reads, fetches, atomics; 1: pure
+     * writes), asked once here: the latency depends on nothing else, so the hot path indexes instead of calling.
+     */
+    private final long[] fixedPs;
+    /** By kind code: 1 when the kind writes without reading (the {@code write} flag of {@link MemoryTiming}). */
+    private static final int[] WRITE_ONLY = new int[16];
+
+    static {
+        for (TransactionKind k : TransactionKind.values()) {
+            WRITE_ONLY[k.code()] = k.writes() && !k.reads() ? 1 : 0;
+        }
+    }
 
     Controller(ControllerBuilder b) {
         this.memory = b.memory;
@@ -76,6 +93,13 @@ public final class Controller {
         this.violations = new ViolationLog(b.violationCapacity);
         this.registers = b.registers;
         this.regPs = checkTiming.clock().cyclesToPs(checkTiming.regCycles());
+        this.memoryLimit = memory.limit();
+        if (remapper != null && (stages.length == 0 || stages[0] != remapper)) {
+            throw new IllegalStateException("the remapper must be the first stage");
+        }
+        this.filters = java.util.Arrays.copyOfRange(stages, remapper == null ? 0 : 1, stages.length);
+        this.fixedPs = timing instanceof FixedLatency f
+                ? new long[]{f.latencyPs(0, 8, false, 0, 0, false, 0), f.latencyPs(0, 8, true, 0, 0, false, 0)} : null;
         for (int i = 0; i < cyclesPs.length; i++) {
             cyclesPs[i] = checkTiming.clock().cyclesToPs(i);
         }
@@ -84,52 +108,103 @@ public final class Controller {
     /**
      * Answers {@code t} in place: pa, status, latencyPs, env; for a register access also performs it through
      * {@code t.data}. Returns the verdict ({@link Verdict#ALLOW} or a packed refusal).
+     *
+     * <p>The allowed, non-register case is the hot path and is kept small (register accesses, walk-read timing and
+     * refusals are out of line), so the JIT can inline the policy checks into it.
      */
     public int answer(Transaction t) {
-        cost.clear();
-        int verdict;
-        long latency;
         if (registers != null && registers.contains(t.ipa)) {
-            t.pa = t.ipa;
-            t.env = envs == null ? 0 : envs.activeEnv(t.requester);
-            verdict = registers.access(t);
-            stats.registerAccesses++;
-            latency = regPs;
-        } else {
-            t.pa = t.ipa;
-            t.env = 0;
-            verdict = Verdict.ALLOW;
-            for (Policy p : stages) {
-                verdict = p.check(t, cost);
-                if (verdict != Verdict.ALLOW) {
-                    break;
-                }
-            }
-            if (verdict == Verdict.ALLOW && !memory.contains(t.pa + Math.max(t.size, 1) - 1)) {
-                verdict = Verdict.deny(Response.DECODE_ERROR, Reason.OUTSIDE_MEMORY);
-            }
-            long cycles = cost.cycles;
-            latency = cycles < cyclesPs.length ? cyclesPs[(int) cycles] : checkTiming.clock().cyclesToPs(cycles);
-            int reads = Math.min(cost.walkReads, CheckCost.MAX_READS);
-            for (int i = 0; i < reads; i++) {
-                latency += timing.latencyPs(cost.readPa[i], 16, false, t.env, t.requester, false, t.timePs + latency);
-            }
-            stats.walkReads += cost.walkReads;
-            if (verdict == Verdict.ALLOW) {
-                TransactionKind k = t.kind;
-                latency += timing.latencyPs(t.pa, t.size, k.writes() && !k.reads(), t.env, t.requester,
+            return answerRegister(t);
+        }
+        CheckCost cost = this.cost;
+        cost.clear();
+        t.pa = t.ipa;
+        t.env = 0;
+        // The remapper, always the first stage when present, is called directly (a call the JIT binds statically
+        // and inlines whatever else the stack holds); the filters after it through the Policy interface.
+        int verdict = remapper != null ? remapper.check(t, cost) : Verdict.ALLOW;
+        Policy[] st = filters;
+        for (int i = 0; i < st.length && verdict == Verdict.ALLOW; i++) {
+            verdict = st[i].check(t, cost);
+        }
+        // Unsigned: a negative last byte is outside memory too (what PhysicalMemory.contains checks).
+        if (verdict == Verdict.ALLOW && Long.compareUnsigned(t.pa + Math.max(t.size, 1) - 1, memoryLimit) >= 0) {
+            verdict = OUTSIDE_MEMORY;
+        }
+        long cycles = cost.cycles;
+        long latency = cycles < cyclesPs.length ? cyclesPs[(int) cycles] : checkTiming.clock().cyclesToPs(cycles);
+        if (cost.walkReads != 0) {
+            latency = walkReads(t, latency);
+        }
+        if (verdict == Verdict.ALLOW) {
+            TransactionKind k = t.kind;
+            int writeOnly = WRITE_ONLY[k.code()];
+            if (fixedPs != null) {
+                latency += fixedPs[writeOnly]; // no branch on the kind
+            } else {
+                latency += timing.latencyPs(t.pa, t.size, writeOnly != 0, t.env, t.requester,
                         k == TransactionKind.IFETCH, t.timePs + latency);
             }
-        }
-        t.latencyPs = latency;
-        stats.latencyPsTotal += latency;
-        // The record says what the policy decided; Transaction.abort says how the bus answered. A read-as-zero /
-        // write-ignored refusal completes with OKAY on the bus (no abort) but is still a refusal in the trace.
-        switch (verdict & 3) {
-            case 0 -> {
+            t.latencyPs = latency;
+            stats.latencyPsTotal += latency;
+            // Store the status only when it changes: a reference store costs a GC write barrier.
+            if (t.status != ReplyStatus.OK) {
                 t.status = ReplyStatus.OK;
-                t.abort = false;
             }
+            t.abort = false;
+            stats.transactions++;
+            stats.allowed++;
+        } else {
+            t.latencyPs = latency;
+            stats.latencyPsTotal += latency;
+            refused(t, verdict);
+        }
+        lastVerdict = verdict;
+        return verdict;
+    }
+
+    private static final int OUTSIDE_MEMORY = Verdict.deny(Response.DECODE_ERROR, Reason.OUTSIDE_MEMORY);
+
+    /** A register-block access (decoded from the IPA before any translation). */
+    private int answerRegister(Transaction t) {
+        cost.clear();
+        t.pa = t.ipa;
+        t.env = envs == null ? 0 : envs.activeEnv(t.requester);
+        int verdict = registers.access(t);
+        stats.registerAccesses++;
+        t.latencyPs = regPs;
+        stats.latencyPsTotal += regPs;
+        if (verdict == Verdict.ALLOW) {
+            t.status = ReplyStatus.OK;
+            t.abort = false;
+            stats.count(verdict);
+        } else {
+            refused(t, verdict);
+        }
+        lastVerdict = verdict;
+        return verdict;
+    }
+
+    /** Adds the table walk's memory reads, each timed by the memory behind the controller. */
+    private long walkReads(Transaction t, long latency) {
+        stats.walkReads += cost.walkReads;
+        if (fixedPs != null) {
+            return latency + Math.min(cost.walkReads, CheckCost.MAX_READS) * fixedPs[0];
+        }
+        int reads = Math.min(cost.walkReads, CheckCost.MAX_READS);
+        for (int i = 0; i < reads; i++) {
+            latency += timing.latencyPs(cost.readPa[i], 16, false, t.env, t.requester, false, t.timePs + latency);
+        }
+        return latency;
+    }
+
+    /**
+     * A refusal: the record says what the policy decided, {@link Transaction#abort} how the bus answered. A
+     * read-as-zero / write-ignored refusal completes with OKAY on the bus (no abort) but is still a refusal in the
+     * trace. Counted, latched in the fault registers, logged.
+     */
+    private void refused(Transaction t, int verdict) {
+        switch (verdict & 3) {
             case 1 -> {
                 t.status = ReplyStatus.DENIED;
                 t.abort = true;
@@ -144,12 +219,8 @@ public final class Controller {
             }
         }
         stats.count(verdict);
-        if (verdict != Verdict.ALLOW) {
-            registers().control().latch(t, verdict);
-            violations.record(t, verdict);
-        }
-        lastVerdict = verdict;
-        return verdict;
+        registers().control().latch(t, verdict);
+        violations.record(t, verdict);
     }
 
     /** The verdict of the last {@link #answer} (the port uses it to serve RAZ/WI). */

@@ -13,6 +13,8 @@ import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,9 +105,36 @@ public final class ControllerBenchmark {
         return ring;
     }
 
-    /** Transactions per second for one round of {@code n} answers. */
+    /** One round: {@code n} answers; wall and this thread's CPU nanoseconds. */
+    record Round(long n, long wallNs, long cpuNs) {
+        double wallRate() {
+            return n * 1e9 / wallNs;
+        }
+
+        double cpuRate() {
+            return n * 1e9 / cpuNs;
+        }
+    }
+
+    /** Transactions per second for one round of {@code n} answers (wall clock). */
     static double round(Controller c, Transaction[] ring, long n) {
+        return timedRound(c, ring, n).wallRate();
+    }
+
+    static Round timedRound(Controller c, Transaction[] ring, long n) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
+        long sink = loop(c, ring, n);
+        long ns = System.nanoTime() - start;
+        long cpuNs = mx.getCurrentThreadCpuTime() - cpu0;
+        if (sink == Long.MIN_VALUE) {
+            System.out.print("");
+        }
+        return new Round(n, ns, cpuNs);
+    }
+
+    private static long loop(Controller c, Transaction[] ring, long n) {
         long time = 0;
         int mask = ring.length - 1;
         long sink = 0;
@@ -115,40 +144,52 @@ public final class ControllerBenchmark {
             time += 500;
             sink += c.answer(t);
         }
-        long ns = System.nanoTime() - start;
-        if (sink == Long.MIN_VALUE) {
-            System.out.print("");
-        }
-        return n * 1e9 / ns;
+        return sink;
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     public void run() {
         out.println("isotrace controller benchmark: " + ENVIRONMENTS + " environments, " + MAPPINGS
                 + " mappings, single thread, " + rounds + " rounds of " + transactionsPerRound + " transactions");
         out.println("JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs");
+                + Runtime.getRuntime().availableProcessors() + " CPUs; load average (1 min) " + fmt(loadAverage()));
         out.println();
-        out.printf("%-34s %12s %12s %12s %9s%n", "workload", "min M/s", "median M/s", "max M/s", "hit rate");
+        out.printf("%-34s %20s   %20s %9s%n", "", "wall M/s", "cpu-time M/s", "");
+        out.printf("%-34s %6s %6s %6s   %6s %6s %6s %9s%n", "workload", "min", "median", "max", "min", "median", "max",
+                "hit rate");
         for (String[] w : new String[][]{{"local", "remap"}, {"local", "remap+gpc"}, {"uniform", "remap"}}) {
             Controller c = build(w[1].contains("gpc"));
             Transaction[] ring = workload(w[0].equals("local"), 42);
             round(c, ring, Math.min(transactionsPerRound, 5_000_000L)); // warm-up: JIT
-            double[] r = new double[rounds];
+            double[] wall = new double[rounds];
+            double[] cpu = new double[rounds];
             long h0 = c.cache().hits();
             long m0 = c.cache().misses();
             for (int i = 0; i < rounds; i++) {
-                r[i] = round(c, ring, transactionsPerRound) / 1e6;
+                Round r = timedRound(c, ring, transactionsPerRound);
+                wall[i] = r.wallRate() / 1e6;
+                cpu[i] = r.cpuRate() / 1e6;
             }
             double hit = (double) (c.cache().hits() - h0) / Math.max(1, c.cache().hits() - h0 + c.cache().misses() - m0);
-            Arrays.sort(r);
-            out.printf("%-34s %12.1f %12.1f %12.1f %8.1f%%%n", w[0] + " addresses, " + w[1], r[0], r[r.length / 2],
-                    r[r.length - 1], hit * 100);
+            Arrays.sort(wall);
+            Arrays.sort(cpu);
+            out.printf("%-34s %6.1f %6.1f %6.1f   %6.1f %6.1f %6.1f %8.1f%%%n", w[0] + " addresses, " + w[1], wall[0],
+                    wall[wall.length / 2], wall[wall.length - 1], cpu[0], cpu[cpu.length / 2], cpu[cpu.length - 1],
+                    hit * 100);
             if (c.stats().transactions != c.stats().allowed) {
                 out.println("  (unexpected refusals: " + c.stats().refused() + ")");
             }
         }
+        out.println("load average (1 min) after: " + fmt(loadAverage()));
         out.println();
         switchCost();
+    }
+
+    static String fmt(double load) {
+        return load < 0 ? "n/a" : String.format("%.2f", load);
     }
 
     private void switchCost() {

@@ -115,26 +115,21 @@ public final class Environments {
     }
 
     /**
-     * Finds the mapping that translates {@code ipa} in {@code env}: probes only the block sizes the environment
-     * uses, smallest first. Counts each probed table slot as one walk read at {@code tablesBase + 16 * slot}.
-     * Returns the mapping id or -1.
+     * The translation of {@code ipa} in {@code env} ({@link Translation}), or {@link Translation#NONE}: probes only
+     * the block sizes the environment uses, smallest first. Counts each probed table slot as one walk read at
+     * {@code tablesBase + 16 * slot}.
      */
-    public int walk(int env, long ipa, io.isotrace.controller.policy.CheckCost cost, long tablesBase) {
+    public long walk(int env, long ipa, io.isotrace.controller.policy.CheckCost cost, long tablesBase) {
         int lv = levels[env];
         while (lv != 0) {
             int level = Integer.numberOfTrailingZeros(lv);
             lv &= lv - 1;
-            long key = BlockTable.key(env, level, ipa);
-            int slot = table.slotOf(key);
-            int n = table.probes(key);
-            for (int i = 0; i < n; i++) {
-                cost.read(tablesBase + 16L * ((slot < 0 ? 0 : slot) + i));
-            }
-            if (slot >= 0) {
-                return table.idAt(slot);
+            long v = table.walk(BlockTable.key(env, level, ipa), cost, tablesBase);
+            if (v != Translation.NONE) {
+                return v;
             }
         }
-        return -1;
+        return Translation.NONE;
     }
 
     public long mappingIpa(int id) {
@@ -400,7 +395,7 @@ public final class Environments {
         mEnv[id] = env;
         mLevel[id] = (byte) b.ordinal();
         mAttr[id] = attr;
-        table.put(BlockTable.key(env, b.ordinal(), ipa), id);
+        table.put(BlockTable.key(env, b.ordinal(), ipa), Translation.of(pa, b, attr & 0xF, attr >>> 8));
         byIpa.get(env).put(ipa, id);
         owners.add(pa, pa + b.bytes(), id);
         counts[env]++;
@@ -441,9 +436,14 @@ public final class Environments {
     public void protect(int env, long ipa, long bytes, int perms, AccessRule rule) {
         List<Integer> ids = mappingsWithin(env, ipa, bytes);
         int ruleIdx = rule == null ? -1 : rules.intern(rule);
+        if (rule != null && ruleIdx < 0) {
+            throw new ControlException(ControlError.TABLE_FULL, "too many distinct access rules");
+        }
         for (int id : ids) {
             int r = ruleIdx < 0 ? mAttr[id] >>> 8 : ruleIdx;
             mAttr[id] = (perms & PageGrant.ALL) | (r << 8);
+            long key = BlockTable.key(env, mLevel[id], mIpa[id]);
+            table.put(key, Translation.withAttributes(table.get(key), perms & PageGrant.ALL, r));
         }
         listener.changed(requestersOf(env), env, ipa, ipa + bytes, true);
     }

@@ -58,6 +58,12 @@ public final class RuleTable {
         return (els[rule] >>> el & 1) != 0;
     }
 
+    /** All three checks at once (the hot path): state code 0-3, effective EL 0-3, requester 0-255. */
+    public boolean admits(int rule, int stateCode, int el, int requester) {
+        return ((states[rule] >>> stateCode) & (els[rule] >>> el) & 1) != 0
+                && (requesters[rule * 4 + (requester >>> 6)] >>> (requester & 63) & 1) != 0;
+    }
+
     public boolean admitsRequester(int rule, int requester) {
         return (requesters[rule * 4 + (requester >>> 6)] >>> (requester & 63) & 1) != 0;
     }

@@ -2,16 +2,24 @@ package io.isotrace.controller.env;
 
 /**
  * The controller's translation cache (its TLB): set-associative, tagged with the environment, so switching the
- * active environment needs no flush. It caches which mapping translates a 4 KiB IPA page; permissions are read
- * from the mapping on every access, so a change of permission takes effect at once (and still drops the entries,
- * for the timing to stay honest). Victims are chosen round-robin per set.
+ * active environment needs no flush. It caches, per 4 KiB IPA page, the {@link Translation} of the block holding
+ * it: PA, block size, permissions and access rule, so a hit needs nothing else. Every change of translation or
+ * permission drops the entries it covers (the controller wires {@link #invalidate} to the environments' change
+ * notifications), so a cached entry is never stale. Victims are chosen round-robin per set.
+ *
+ * <p>Entries are interleaved in one {@code long[]} (tag, translation), the ways of a set adjacent: a lookup reads
+ * one or two cache lines.
  */
 public final class TranslationCache {
+    private static final long PAGE_MASK = (1L << 40) - 1;
+
     private final int ways;
     private final int setMask;
-    private final long[] tags;
-    private final int[] ids;
+    /** Entry i: {@code entries[2i]} tag (0 = empty), {@code entries[2i + 1]} translation. */
+    private final long[] entries;
     private final byte[] victim;
+    /** Per set, the entry index (into {@link #entries}) of the last hit: looked at first. Only a search order. */
+    private final int[] mru;
     private long hits;
     private long misses;
 
@@ -23,9 +31,12 @@ public final class TranslationCache {
         }
         this.ways = ways;
         this.setMask = entries / ways - 1;
-        this.tags = new long[entries];
-        this.ids = new int[entries];
+        this.entries = new long[2 * entries];
         this.victim = new byte[entries / ways];
+        this.mru = new int[entries / ways];
+        for (int s = 0; s < mru.length; s++) {
+            mru[s] = 2 * s * ways;
+        }
     }
 
     private static long tag(int env, long ipa) {
@@ -37,48 +48,75 @@ public final class TranslationCache {
         return (int) (h >>> 40) & setMask;
     }
 
-    /** The cached mapping id for the page of {@code ipa} in {@code env}, or -1 on a miss. */
-    public int lookup(int env, long ipa) {
+    /**
+     * The cached translation for the page of {@code ipa} in {@code env}, or {@link Translation#NONE} on a miss.
+     * The set's most recently hit way is compared first: with locality that one predictable compare decides, where
+     * a scan over the ways would mispredict on which way holds the page.
+     */
+    public long lookup(int env, long ipa) {
         long tag = tag(env, ipa);
-        int base = set(tag) * ways;
-        for (int w = 0; w < ways; w++) {
-            if (tags[base + w] == tag) {
+        long[] e = entries;
+        int s = set(tag);
+        int m = mru[s];
+        if (e[m] == tag) {
+            hits++;
+            return e[m + 1];
+        }
+        return lookupWays(tag, s, e);
+    }
+
+    private long lookupWays(long tag, int s, long[] e) {
+        int base = 2 * s * ways;
+        int end = base + 2 * ways;
+        for (int i = base; i < end; i += 2) {
+            if (e[i] == tag) {
                 hits++;
-                return ids[base + w];
+                mru[s] = i;
+                return e[i + 1];
             }
         }
         misses++;
-        return -1;
+        return Translation.NONE;
     }
 
-    public void fill(int env, long ipa, int id) {
+    /** Caches {@code translation} for the page of {@code ipa}: over the same page's entry, else over the set's victim. */
+    public void fill(int env, long ipa, long translation) {
         long tag = tag(env, ipa);
         int s = set(tag);
+        int base = 2 * s * ways;
+        for (int i = base; i < base + 2 * ways; i += 2) {
+            if (entries[i] == tag) {
+                entries[i + 1] = translation;
+                return;
+            }
+        }
         int w = victim[s];
-        victim[s] = (byte) ((w + 1) % ways);
-        tags[s * ways + w] = tag;
-        ids[s * ways + w] = id;
+        victim[s] = (byte) (w + 1 == ways ? 0 : w + 1);
+        int i = 2 * (s * ways + w);
+        entries[i] = tag;
+        entries[i + 1] = translation;
     }
 
     /** Drops entries of {@code env} (or of every environment when env is -1) for pages in [ipaLo, ipaHi). */
     public void invalidate(int env, long ipaLo, long ipaHi) {
         long pLo = ipaLo >>> 12;
         long pHi = (ipaHi + 4095) >>> 12;
-        for (int i = 0; i < tags.length; i++) {
-            long t = tags[i];
+        for (int i = 0; i < entries.length; i += 2) {
+            long t = entries[i];
             if (t == 0) {
                 continue;
             }
             int e = (int) (t >>> 40) - 1;
-            long page = t & ((1L << 40) - 1);
+            long page = t & PAGE_MASK;
             if ((env < 0 || e == env) && page >= pLo && page < pHi) {
-                tags[i] = 0;
+                entries[i] = 0;
+                entries[i + 1] = 0;
             }
         }
     }
 
     public void invalidateAll() {
-        java.util.Arrays.fill(tags, 0);
+        java.util.Arrays.fill(entries, 0);
     }
 
     public long hits() {
@@ -90,7 +128,7 @@ public final class TranslationCache {
     }
 
     public int entries() {
-        return tags.length;
+        return entries.length / 2;
     }
 
     public int ways() {

@@ -106,6 +106,32 @@ class ReplayRoundTripTest {
         assertEquals(fingerprint(tmp.resolve("a")), fingerprint(tmp.resolve("b")));
     }
 
+    @Test
+    void theRecordedRepliesDoNotLeakIntoTheNewOnes(@TempDir Path tmp) {
+        // The engine does not clear the recorded reply before answering: every reply field must be overwritten.
+        writeTrace(tmp.resolve("in"));
+        replay(tmp.resolve("in"), tmp.resolve("clean"));
+        List<Transaction> clean = readAll(tmp.resolve("clean"));
+        try (TraceWriter w = TraceWriter.create(tmp.resolve("stale"), TraceHeader.builder().program("guest").build())) {
+            ReplyStatus[] stale = {ReplyStatus.DENIED, ReplyStatus.DECODE_ERROR, ReplyStatus.OK, ReplyStatus.OK,
+                    ReplyStatus.DENIED};
+            int i = 0;
+            for (Transaction t : readAll(tmp.resolve("in"))) {
+                t.status = stale[i++];
+                t.pa = 0xDEAD_0000L + i;
+                t.env = 77;
+                t.latencyPs = 123_456;
+                w.append(t);
+            }
+        }
+        replay(tmp.resolve("stale"), tmp.resolve("again"));
+        List<Transaction> again = readAll(tmp.resolve("again"));
+        assertEquals(clean.size(), again.size());
+        for (int i = 0; i < clean.size(); i++) {
+            assertTrue(clean.get(i).sameRecord(again.get(i)), "record " + i + ": " + clean.get(i) + " vs " + again.get(i));
+        }
+    }
+
     static Map<String, String> fingerprint(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {

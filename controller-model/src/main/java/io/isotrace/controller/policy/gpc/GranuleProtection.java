@@ -244,10 +244,9 @@ public final class GranuleProtection implements Policy, RegisterFrame {
         } else {
             return fault(tx, Reason.GPF_INVALID);
         }
-        if (Gpi.reserved(gpi)) {
-            return fault(tx, Reason.GPF_INVALID);
-        }
-        return Gpi.admits(gpi, tx.security) ? Verdict.ALLOW : fault(tx, Reason.GPF_GPI);
+        // A reserved GPI admits nobody, so one table lookup decides the common case; which fault is out of line.
+        return Gpi.admits(gpi, tx.security) ? Verdict.ALLOW
+                : fault(tx, Gpi.reserved(gpi) ? Reason.GPF_INVALID : Reason.GPF_GPI);
     }
 
     private int fault(Transaction tx, Reason reason) {

@@ -2,6 +2,7 @@ package io.isotrace.controller.policy.remap;
 
 import io.isotrace.controller.env.Environments;
 import io.isotrace.controller.env.RuleTable;
+import io.isotrace.controller.env.Translation;
 import io.isotrace.controller.env.TranslationCache;
 import io.isotrace.controller.policy.AccessNeeds;
 import io.isotrace.controller.policy.CheckCost;
@@ -16,7 +17,8 @@ import io.isotrace.trace.record.Transaction;
  * mapping's permissions (kind of access) and access rule (security state, effective exception level, requester).
  * Must be the first stage of a stack, since the stages after it filter the PA it produces.
  *
- * <p>Hot path: one cache probe; on a miss, one hash probe per block size the environment uses. Nothing allocated.
+ * <p>Hot path: one cache probe; on a miss, one hash probe per block size the environment uses. Both hold the packed
+ * {@link Translation} itself (PA, block size, permissions, rule), so nothing else is read. Nothing allocated.
  */
 public final class EnvironmentRemapper implements Policy {
     private final Environments envs;
@@ -57,49 +59,70 @@ public final class EnvironmentRemapper implements Policy {
         return "remap";
     }
 
+    private static final int UNMAPPED = Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
+    private static final int CROSSES = Verdict.deny(Response.DECODE_ERROR, Reason.CROSSES_MAPPING);
+
+    /**
+     * The hot path, kept small enough for the JIT to inline into {@code Controller.answer}: the refusals and the
+     * table walk are out of line.
+     */
     @Override
     public int check(Transaction t, CheckCost cost) {
         int env = envs.activeEnv(t.requester);
         t.env = env;
-        if (env == Environments.NO_ENV) {
-            return Verdict.deny(blocked, Reason.NO_ENVIRONMENT);
-        }
         long ipa = t.ipa;
-        if ((ipa >>> 48) != 0) {
-            return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
+        if (env == Environments.NO_ENV || (ipa >>> 48) != 0) {
+            return env == Environments.NO_ENV ? Verdict.deny(blocked, Reason.NO_ENVIRONMENT) : UNMAPPED;
         }
-        int id = cache.lookup(env, ipa);
-        if (id >= 0) {
+        long v = cache.lookup(env, ipa);
+        if (v != Translation.NONE) {
             cost.cycles += hitCycles;
             cost.cacheHit = true;
         } else {
-            cost.cycles += walkCycles;
-            id = envs.walk(env, ipa, cost, tablesBase);
-            if (id < 0) {
-                return Verdict.deny(Response.DECODE_ERROR, Reason.UNMAPPED);
+            v = walk(env, ipa, cost);
+            if (v == Translation.NONE) {
+                return UNMAPPED;
             }
-            cache.fill(env, ipa, id);
         }
-        long off = ipa - envs.mappingIpa(id);
-        t.pa = envs.mappingPa(id) + off;
-        if (off + Math.max(t.size, 1) > envs.mappingBytes(id)) {
-            return Verdict.deny(Response.DECODE_ERROR, Reason.CROSSES_MAPPING);
+        // Blocks are aligned to their size, so the offset in the block is the IPA's low bits.
+        long blockMask = Translation.mask(v);
+        long off = ipa & blockMask;
+        t.pa = Translation.blockPa(v) + off;
+        if (off + Math.max(t.size, 1) > blockMask + 1) {
+            return CROSSES;
         }
         int need = AccessNeeds.of(t.kind);
-        if ((envs.mappingPerms(id) & need) != need) {
-            return Verdict.deny(blocked, Reason.PERMISSION);
-        }
-        int rule = envs.mappingRule(id);
-        if (!rules.admitsState(rule, t.security.code())) {
-            return Verdict.deny(blocked, Reason.SECURITY_STATE);
-        }
-        if (!rules.admitsEl(rule, t.unprivileged ? 0 : t.el)) {
-            return Verdict.deny(blocked, Reason.EXCEPTION_LEVEL);
-        }
-        if (!rules.admitsRequester(rule, t.requester)) {
-            return Verdict.deny(blocked, Reason.REQUESTER);
+        int el = t.unprivileged ? 0 : t.el;
+        if ((Translation.perms(v) & need) != need
+                || !rules.admits(Translation.rule(v), t.security.code(), el, t.requester)) {
+            return refusal(v, need, t.security.code(), el, t.requester);
         }
         return Verdict.ALLOW;
+    }
+
+    /** A cache miss: walk the table (counting its reads) and fill the cache. */
+    private long walk(int env, long ipa, CheckCost cost) {
+        cost.cycles += walkCycles;
+        long v = envs.walk(env, ipa, cost, tablesBase);
+        if (v != Translation.NONE) {
+            cache.fill(env, ipa, v);
+        }
+        return v;
+    }
+
+    /** Which check refused a mapped access, in the documented order: kind, security state, EL, requester. */
+    private int refusal(long v, int need, int state, int el, int requester) {
+        if ((Translation.perms(v) & need) != need) {
+            return Verdict.deny(blocked, Reason.PERMISSION);
+        }
+        int rule = Translation.rule(v);
+        if (!rules.admitsState(rule, state)) {
+            return Verdict.deny(blocked, Reason.SECURITY_STATE);
+        }
+        if (!rules.admitsEl(rule, el)) {
+            return Verdict.deny(blocked, Reason.EXCEPTION_LEVEL);
+        }
+        return Verdict.deny(blocked, Reason.REQUESTER);
     }
 
     @Override

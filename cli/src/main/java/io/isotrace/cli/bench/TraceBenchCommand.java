@@ -1,6 +1,7 @@
 package io.isotrace.cli.bench;
 
 import io.isotrace.cli.FormatOption;
+import io.isotrace.trace.queue.RawQueueBaseline;
 import io.isotrace.trace.queue.TraceHeader;
 import io.isotrace.trace.queue.TraceReader;
 import io.isotrace.trace.queue.TraceWriter;
@@ -16,21 +17,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code isotrace bench trace}: append and read throughput of the trace store, by records per excerpt. */
+/**
+ * {@code isotrace bench trace}: append and read throughput of the trace store, by encoding and records per excerpt,
+ * each beside the same excerpt bytes moved through raw Chronicle appends and reads ({@link RawQueueBaseline}).
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Trace store throughput: records/s appended and read, compact and fixed records, several batch sizes.")
+        description = "Trace store throughput: records/s appended and read through TraceWriter/TraceReader, compact and "
+                + "fixed records, by records per excerpt, and the same excerpt bytes through raw Chronicle Queue.")
 public final class TraceBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "20000000", description = "Records per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--records", defaultValue = "50000000", description = "Records per run (default: ${DEFAULT-VALUE}).")
     long records;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Runs per configuration; the table shows each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "2", description = "Runs per configuration; the table shows each (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--batches", split = ",", defaultValue = "64,256", paramLabel = "N[,N...]",
+            description = "Records per excerpt to measure (default: ${DEFAULT-VALUE}; 1 shows what batching buys).")
+    int[] batches;
+
+    /** Batches copied from each TraceWriter trace for the raw run to cycle through (at most ~50 MB). */
+    private static final int RAW_SAMPLES = 4096;
 
     @Option(names = "--dir", description = "Where to write the scratch traces (default: a temporary directory).")
     Path dir;
@@ -41,16 +54,34 @@ public final class TraceBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("isotrace-bench");
-        BenchTable table = new BenchTable("encoding", "records/excerpt", "run", "append M rec/s", "read M rec/s");
+        BenchTable table = new BenchTable("encoding", "records/excerpt", "run", "bytes/record",
+                "append M rec/s", "raw append M rec/s", "append / raw", "read M rec/s", "raw read M rec/s", "read / raw");
         try {
             for (TraceWriter.Encoding encoding : TraceWriter.Encoding.values()) {
-                for (int batch : new int[]{1, 64, 256}) {
+                for (int batch : batches) {
                     for (int run = 1; run <= runs; run++) {
                         Path t = base.resolve(encoding + "-" + batch + "-" + run);
                         double append = append(t, batch, encoding);
                         double read = read(t);
-                        table.row(encoding.name().toLowerCase(java.util.Locale.ROOT), batch, run, append, read);
+                        // The raw run appends as many excerpts as the trace holds batches, cycling through copies
+                        // of its first batches: the same excerpt sizes and contents, with nothing of Isotrace around.
+                        List<byte[]> samples = RawQueueBaseline.sampleBatches(t, RAW_SAMPLES);
                         delete(t);
+                        long excerpts = (records + batch - 1) / batch;
+                        Path raw = base.resolve("raw-" + encoding + "-" + batch + "-" + run);
+                        long start = System.nanoTime();
+                        long bytes = RawQueueBaseline.append(raw, samples, excerpts);
+                        double rawAppend = records * 1e3 / (System.nanoTime() - start);
+                        start = System.nanoTime();
+                        long readBack = RawQueueBaseline.readAll(raw);
+                        double rawRead = records * 1e3 / (System.nanoTime() - start);
+                        delete(raw);
+                        if (readBack != excerpts) {
+                            throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+                        }
+                        table.row(encoding.name().toLowerCase(java.util.Locale.ROOT), batch, run,
+                                String.format(java.util.Locale.ROOT, "%.1f", (double) bytes / records),
+                                append, rawAppend, ratio(append, rawAppend), read, rawRead, ratio(read, rawRead));
                     }
                 }
             }
@@ -100,6 +131,10 @@ public final class TraceBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("read " + n + " of " + records + " records");
         }
         return rate;
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(java.util.Locale.ROOT, "%.2f", a / b);
     }
 
     private static void delete(Path p) throws IOException {

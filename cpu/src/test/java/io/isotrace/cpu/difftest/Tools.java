@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  *       {@code /tmp/bb/bin/busybox} (where design.md's recipe unpacks busybox-static_*_arm64.deb).</li>
  * </ul>
  */
-final class Tools {
+public final class Tools {
     static final String QEMU = setting("isotrace.qemu", "ISOTRACE_QEMU", "qemu-aarch64");
-    static final Path BUSYBOX = Path.of(setting("isotrace.busybox", "ISOTRACE_BUSYBOX", "/tmp/bb/bin/busybox"));
+    public static final Path BUSYBOX = Path.of(setting("isotrace.busybox", "ISOTRACE_BUSYBOX", "/tmp/bb/bin/busybox"));
     /** The reference CPU: ARMv8.0, so glibc picks the code paths Isotrace's HWCAP leads it to. */
     static final String QEMU_CPU = "cortex-a53";
 

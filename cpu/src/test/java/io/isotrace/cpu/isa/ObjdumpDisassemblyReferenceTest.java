@@ -39,7 +39,8 @@ class ObjdumpDisassemblyReferenceTest {
         try (Stream<Path> s = Files.list(Path.of(getClass().getResource("/guest").toURI()))) {
             s.sorted().forEach(files::add);
         }
-        Path busybox = Path.of(System.getProperty("isotrace.busybox", "/tmp/bb/bin/busybox"));
+        // The same busybox the differential tests use (ISOTRACE_BUSYBOX, which CI sets, or -Disotrace.busybox).
+        Path busybox = io.isotrace.cpu.difftest.Tools.BUSYBOX;
         if (Files.exists(busybox)) {
             files.add(busybox);
         }

@@ -42,6 +42,16 @@ public final class TraceBenchCommand implements Callable<Integer> {
             description = "Records per excerpt to measure (default: ${DEFAULT-VALUE}; 1 shows what batching buys).")
     int[] batches;
 
+    @Option(names = "--threading", split = ",", defaultValue = "DIRECT,BACKGROUND", paramLabel = "T[,T...]",
+            description = "TraceWriter threading to measure: DIRECT (the caller's thread writes the queue) and/or "
+                    + "BACKGROUND (a writer thread of its own) (default: ${DEFAULT-VALUE}).")
+    TraceWriter.Threading[] threadings;
+
+    @Option(names = "--warmup", defaultValue = "5000000", paramLabel = "N",
+            description = "Records appended and read once per configuration before the measured runs, unreported, so "
+                    + "the JIT has compiled both paths (default: ${DEFAULT-VALUE}; 0 for none).")
+    long warmup;
+
     /** Batches copied from each TraceWriter trace for the raw run to cycle through (at most ~50 MB). */
     private static final int RAW_SAMPLES = 4096;
 
@@ -54,34 +64,18 @@ public final class TraceBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("isotrace-bench");
-        BenchTable table = new BenchTable("encoding", "records/excerpt", "run", "bytes/record",
+        BenchTable table = new BenchTable("encoding", "records/excerpt", "writer", "run", "bytes/record",
                 "append M rec/s", "raw append M rec/s", "append / raw", "read M rec/s", "raw read M rec/s", "read / raw");
         try {
             for (TraceWriter.Encoding encoding : TraceWriter.Encoding.values()) {
                 for (int batch : batches) {
-                    for (int run = 1; run <= runs; run++) {
-                        Path t = base.resolve(encoding + "-" + batch + "-" + run);
-                        double append = append(t, batch, encoding);
-                        double read = read(t);
-                        // The raw run appends as many excerpts as the trace holds batches, cycling through copies
-                        // of its first batches: the same excerpt sizes and contents, with nothing of Isotrace around.
-                        List<byte[]> samples = RawQueueBaseline.sampleBatches(t, RAW_SAMPLES);
-                        delete(t);
-                        long excerpts = (records + batch - 1) / batch;
-                        Path raw = base.resolve("raw-" + encoding + "-" + batch + "-" + run);
-                        long start = System.nanoTime();
-                        long bytes = RawQueueBaseline.append(raw, samples, excerpts);
-                        double rawAppend = records * 1e3 / (System.nanoTime() - start);
-                        start = System.nanoTime();
-                        long readBack = RawQueueBaseline.readAll(raw);
-                        double rawRead = records * 1e3 / (System.nanoTime() - start);
-                        delete(raw);
-                        if (readBack != excerpts) {
-                            throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+                    for (TraceWriter.Threading threading : threadings) {
+                        if (warmup > 0) {
+                            measure(base, encoding, batch, threading, 0, warmup, null);
                         }
-                        table.row(encoding.name().toLowerCase(java.util.Locale.ROOT), batch, run,
-                                String.format(java.util.Locale.ROOT, "%.1f", (double) bytes / records),
-                                append, rawAppend, ratio(append, rawAppend), read, rawRead, ratio(read, rawRead));
+                        for (int run = 1; run <= runs; run++) {
+                            measure(base, encoding, batch, threading, run, records, table);
+                        }
                     }
                 }
             }
@@ -94,12 +88,47 @@ public final class TraceBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One row (none when {@code table} is null): TraceWriter and TraceReader, then the same excerpts raw. */
+    private void measure(Path base, TraceWriter.Encoding encoding, int batch, TraceWriter.Threading threading, int run,
+                         long records, BenchTable table) throws IOException {
+        String name = encoding + "-" + batch + "-" + threading + "-" + run;
+        Path t = base.resolve(name);
+        double append = append(t, records, batch, encoding, threading);
+        double read = read(t, records);
+        // The raw run appends as many excerpts as the trace holds batches, cycling through copies of its first
+        // batches: the same excerpt sizes and contents, with nothing of Isotrace around them.
+        List<byte[]> samples = RawQueueBaseline.sampleBatches(t, RAW_SAMPLES);
+        delete(t);
+        long excerpts = (records + batch - 1) / batch;
+        Path raw = base.resolve("raw-" + name);
+        long start = System.nanoTime();
+        long bytes = RawQueueBaseline.append(raw, samples, excerpts);
+        double rawAppend = records * 1e3 / (System.nanoTime() - start);
+        start = System.nanoTime();
+        long readBack = RawQueueBaseline.readAll(raw);
+        double rawRead = records * 1e3 / (System.nanoTime() - start);
+        delete(raw);
+        if (readBack != excerpts) {
+            throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+        }
+        if (table == null) {
+            return;
+        }
+        table.row(lower(encoding), batch, lower(threading), run,
+                String.format(java.util.Locale.ROOT, "%.1f", (double) bytes / records),
+                append, rawAppend, ratio(append, rawAppend), read, rawRead, ratio(read, rawRead));
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Appends {@code records} plausible records (advancing time and addresses); returns M records/s. */
-    private double append(Path t, int batch, TraceWriter.Encoding encoding) {
+    private static double append(Path t, long records, int batch, TraceWriter.Encoding encoding, TraceWriter.Threading threading) {
         Transaction tx = new Transaction();
         long start = System.nanoTime();
         try (TraceWriter w = TraceWriter.create(t, TraceHeader.builder().producer("isotrace bench trace").build(), batch,
-                encoding, TraceWriter.Threading.DIRECT)) {
+                encoding, threading)) {
             for (long i = 0; i < records; i++) {
                 tx.seq = i;
                 tx.timePs = i * 500;
@@ -115,7 +144,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
         return records * 1e3 / (System.nanoTime() - start);
     }
 
-    private double read(Path t) {
+    private static double read(Path t, long records) {
         Transaction tx = new Transaction();
         long n = 0;
         long sum = 0;

@@ -123,27 +123,25 @@ public final class CompactCodec {
         if (pos >= end) {
             return "record runs past the end of its batch";
         }
-        int flags = buf[pos++] & 0xFF;
+        int flags = buf[pos] & 0xFF;
         if ((flags & F_UNKNOWN) != 0) {
             return "unknown flags 0x" + Integer.toHexString(flags);
         }
-        long[] v = scratch;
-        pos = readVarint(buf, pos, end, v);
-        if (pos < 0) {
+        cur = pos + 1;
+        long dt = readVarint(buf, end);
+        if (cur < 0) {
             return "truncated time";
         }
-        time += unzigzag(v[0]);
-        pos = readVarint(buf, pos, end, v);
-        if (pos < 0) {
+        time += unzigzag(dt);
+        long vaDelta = unzigzag(readVarint(buf, end));
+        if (cur < 0) {
             return "truncated va";
         }
-        long vaDelta = unzigzag(v[0]);
         if ((flags & F_ATTRS) != 0) {
-            pos = readVarint(buf, pos, end, v);
-            if (pos < 0) {
+            attrs ^= readVarint(buf, end);
+            if (cur < 0) {
                 return "truncated attributes";
             }
-            attrs ^= v[0];
         }
         TransactionKind kind = TransactionKind.fromCode((int) attrs & 0xF);
         MemoryType memoryType = MemoryType.fromCode((int) (attrs >>> 18) & 3);
@@ -157,32 +155,28 @@ public final class CompactCodec {
             va = dataVa += vaDelta;
         }
         if ((flags & F_IPA) != 0) {
-            pos = readVarint(buf, pos, end, v);
-            if (pos < 0) {
+            ipaOff += unzigzag(readVarint(buf, end));
+            if (cur < 0) {
                 return "truncated ipa";
             }
-            ipaOff += unzigzag(v[0]);
         }
         if ((flags & F_PA) != 0) {
-            pos = readVarint(buf, pos, end, v);
-            if (pos < 0) {
+            paOff += unzigzag(readVarint(buf, end));
+            if (cur < 0) {
                 return "truncated pa";
             }
-            paOff += unzigzag(v[0]);
         }
         if ((flags & F_LATENCY) != 0) {
-            pos = readVarint(buf, pos, end, v);
-            if (pos < 0) {
+            latency += unzigzag(readVarint(buf, end));
+            if (cur < 0) {
                 return "truncated latency";
             }
-            latency += unzigzag(v[0]);
         }
         if ((flags & F_PC) != 0) {
-            pos = readVarint(buf, pos, end, v);
-            if (pos < 0) {
+            pc += unzigzag(readVarint(buf, end));
+            if (cur < 0) {
                 return "truncated pc";
             }
-            pc += unzigzag(v[0]);
         }
         t.timePs = time;
         t.va = va;
@@ -203,11 +197,12 @@ public final class CompactCodec {
         t.requester = (int) (attrs >>> 24) & 0xFF;
         t.asid = (int) (attrs >>> 32) & 0xFFFF;
         t.env = (int) (attrs >>> 48) & 0xFFFF;
-        next = pos;
+        next = cur;
         return null;
     }
 
-    private final long[] scratch = new long[1];
+    /** The read cursor of {@link #decode}: a field, not a returned pair, so the varint reads need no scratch array. */
+    private int cur;
 
     /** Position after the record the last successful {@link #decode} read. */
     public int position() {
@@ -241,20 +236,43 @@ public final class CompactCodec {
         return pos;
     }
 
-    /** Reads an unsigned varint into {@code out[0]}; returns the position after it, or -1 if it runs past end. */
-    private static int readVarint(byte[] buf, int pos, int end, long[] out) {
-        long v = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            if (pos >= end) {
-                return -1;
+    /**
+     * Reads an unsigned varint at {@link #cur} (not beyond {@code end}) and moves {@code cur} past it; on a varint
+     * that runs past {@code end}, sets {@code cur} to -1. The one- and two-byte forms most differences take are read
+     * without the loop.
+     */
+    private long readVarint(byte[] buf, int end) {
+        int p = cur;
+        if (p + 1 < end) {
+            int b0 = buf[p];
+            if (b0 >= 0) {
+                cur = p + 1;
+                return b0;
             }
-            int b = buf[pos++];
-            v |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                out[0] = v;
-                return pos;
+            int b1 = buf[p + 1];
+            if (b1 >= 0) {
+                cur = p + 2;
+                return (b0 & 0x7F) | ((long) b1 << 7);
             }
         }
-        return -1;
+        return readVarintLoop(buf, end);
+    }
+
+    private long readVarintLoop(byte[] buf, int end) {
+        int p = cur;
+        long v = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            if (p >= end) {
+                break;
+            }
+            int b = buf[p++];
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                cur = p;
+                return v;
+            }
+        }
+        cur = -1;
+        return 0;
     }
 }

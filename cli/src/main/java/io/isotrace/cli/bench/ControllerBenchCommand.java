@@ -1,5 +1,6 @@
 package io.isotrace.cli.bench;
 
+import io.isotrace.cli.Directories;
 import io.isotrace.cli.UsageException;
 import io.isotrace.controller.bench.ControllerBenchmark;
 import io.isotrace.controller.bench.ReplayBenchmark;
@@ -21,7 +22,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -96,7 +96,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             out.println();
             new ReplayBenchmark(out, t, p, replayRuns, 2_000_000).run();
         } finally {
-            delete(tmp);
+            Directories.deleteRecursively(tmp);
         }
         return 0;
     }
@@ -126,14 +126,4 @@ public final class ControllerBenchCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 }

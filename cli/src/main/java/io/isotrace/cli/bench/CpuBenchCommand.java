@@ -1,5 +1,6 @@
 package io.isotrace.cli.bench;
 
+import io.isotrace.cli.Directories;
 import io.isotrace.cli.FormatOption;
 import io.isotrace.cli.UsageException;
 import io.isotrace.controller.ControllerPort;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +96,7 @@ public final class CpuBenchCommand implements Callable<Integer> {
                     scale, loadAverage());
             table.print(spec.commandLine().getOut(), format.get());
         } finally {
-            delete(tmp);
+            Directories.deleteRecursively(tmp);
         }
         return 0;
     }
@@ -142,7 +142,7 @@ public final class CpuBenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (traceDir != null) {
-            delete(traceDir);
+            Directories.deleteRecursively(traceDir);
         }
         if (r.exitStatus() != 0) {
             throw new IllegalStateException(workload + " exited " + r.exitStatus() + ": " + err);
@@ -184,15 +184,5 @@ public final class CpuBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 
 }

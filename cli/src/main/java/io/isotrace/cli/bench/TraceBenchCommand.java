@@ -1,5 +1,6 @@
 package io.isotrace.cli.bench;
 
+import io.isotrace.cli.Directories;
 import io.isotrace.cli.FormatOption;
 import io.isotrace.trace.queue.RawQueueBaseline;
 import io.isotrace.trace.queue.TraceHeader;
@@ -16,10 +17,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code isotrace bench trace}: append and read throughput of the trace store, by encoding and records per excerpt,
@@ -81,7 +80,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
             }
         } finally {
             if (dir == null) {
-                delete(base);
+                Directories.deleteRecursively(base);
             }
         }
         table.print(spec.commandLine().getOut(), format.get());
@@ -98,7 +97,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
         // The raw run appends as many excerpts as the trace holds batches, cycling through copies of its first
         // batches: the same excerpt sizes and contents, with nothing of Isotrace around them.
         List<byte[]> samples = RawQueueBaseline.sampleBatches(t, RAW_SAMPLES);
-        delete(t);
+        Directories.deleteRecursively(t);
         long excerpts = (records + batch - 1) / batch;
         Path raw = base.resolve("raw-" + name);
         long start = System.nanoTime();
@@ -107,7 +106,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
         start = System.nanoTime();
         long readBack = RawQueueBaseline.readAll(raw);
         double rawRead = records * 1e3 / (System.nanoTime() - start);
-        delete(raw);
+        Directories.deleteRecursively(raw);
         if (readBack != excerpts) {
             throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
         }
@@ -166,14 +165,4 @@ public final class TraceBenchCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "%.2f", a / b);
     }
 
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.isotrace.cli.replay;
 
+import io.isotrace.cli.Directories;
 import io.isotrace.cli.ExitCode;
 import io.isotrace.cli.FormatOption;
 import io.isotrace.cli.IsotraceCommand;
@@ -27,11 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code isotrace replay TRACE --policy P [--out DIR]}: runs the controller over a recorded trace. DIR receives
@@ -68,7 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         LoadedPolicy p = PolicyLoader.load(policy);
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".partial");
-        deleteRecursively(tmp);
+        Directories.deleteRecursively(tmp);
         ReplayResult result;
         try {
             Files.createDirectories(tmp);
@@ -96,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             print(summary, dir);
         } finally {
-            deleteRecursively(tmp);
+            Directories.deleteRecursively(tmp);
         }
         return result.violations() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
@@ -115,14 +114,4 @@ public final class ReplayCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.isotrace.cli.trace;
 
+import io.isotrace.cli.Directories;
 import io.isotrace.cli.UsageException;
 import io.isotrace.trace.BadInputException;
 import io.isotrace.trace.convert.DramRequests;
@@ -27,9 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code isotrace trace convert IN OUT --to FORMAT} exports a trace; {@code --from FORMAT} imports one. Output
@@ -88,7 +87,7 @@ public final class TraceConvertCommand implements Callable<Integer> {
             throw new UsageException(out + ": already exists (conversion never overwrites)");
         }
         Path tmp = out.resolveSibling("." + out.getFileName() + ".partial");
-        deleteRecursively(tmp);
+        Directories.deleteRecursively(tmp);
         try {
             long n = direction.to != null ? export(direction.to, clk, tmp) : importInto(direction.from, clk, tmp);
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
@@ -99,7 +98,7 @@ public final class TraceConvertCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteRecursively(tmp);
+            Directories.deleteRecursively(tmp);
         }
     }
 
@@ -155,14 +154,4 @@ public final class TraceConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 }

@@ -87,28 +87,45 @@ public final class TraceBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One row (none when {@code table} is null): TraceWriter and TraceReader, then the same excerpts raw. */
+    /**
+     * One row (none when {@code table} is null): TraceWriter and TraceReader, and the same excerpts raw. The two
+     * take turns going first, so that neither always meets the other's dirty pages being written back.
+     */
     private void measure(Path base, TraceWriter.Encoding encoding, int batch, TraceWriter.Threading threading, int run,
                          long records, BenchTable table) throws IOException {
         String name = encoding + "-" + batch + "-" + threading + "-" + run;
-        Path t = base.resolve(name);
-        double append = append(t, records, batch, encoding, threading);
-        double read = read(t, records);
-        // The raw run appends as many excerpts as the trace holds batches, cycling through copies of its first
-        // batches: the same excerpt sizes and contents, with nothing of Isotrace around them.
-        List<byte[]> samples = RawQueueBaseline.sampleBatches(t, RAW_SAMPLES);
-        Directories.deleteRecursively(t);
+        // The raw run appends as many excerpts as the trace holds batches, cycling through copies of the trace's
+        // first batches (taken from a short trace of the same records): the same excerpt sizes and contents, with
+        // nothing of Isotrace around them.
+        Path sample = base.resolve("sample-" + name);
+        append(sample, Math.min(records, (long) RAW_SAMPLES * batch), batch, encoding, threading);
+        List<byte[]> samples = RawQueueBaseline.sampleBatches(sample, RAW_SAMPLES);
+        Directories.deleteRecursively(sample);
         long excerpts = (records + batch - 1) / batch;
+        Path t = base.resolve(name);
         Path raw = base.resolve("raw-" + name);
-        long start = System.nanoTime();
-        long bytes = RawQueueBaseline.append(raw, samples, excerpts);
-        double rawAppend = records * 1e3 / (System.nanoTime() - start);
-        start = System.nanoTime();
-        long readBack = RawQueueBaseline.readAll(raw);
-        double rawRead = records * 1e3 / (System.nanoTime() - start);
-        Directories.deleteRecursively(raw);
-        if (readBack != excerpts) {
-            throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+        double append = 0;
+        double read = 0;
+        double rawAppend = 0;
+        double rawRead = 0;
+        long bytes = 0;
+        for (int turn = 0; turn < 2; turn++) {
+            if ((turn == 0) == (run % 2 == 1)) {
+                append = append(t, records, batch, encoding, threading);
+                read = read(t, records);
+                Directories.deleteRecursively(t);
+            } else {
+                long start = System.nanoTime();
+                bytes = RawQueueBaseline.append(raw, samples, excerpts);
+                rawAppend = records * 1e3 / (System.nanoTime() - start);
+                start = System.nanoTime();
+                long readBack = RawQueueBaseline.readAll(raw);
+                rawRead = records * 1e3 / (System.nanoTime() - start);
+                Directories.deleteRecursively(raw);
+                if (readBack != excerpts) {
+                    throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+                }
+            }
         }
         if (table == null) {
             return;

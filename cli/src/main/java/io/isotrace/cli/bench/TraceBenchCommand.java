@@ -41,6 +41,11 @@ public final class TraceBenchCommand implements Callable<Integer> {
             description = "Records per excerpt to measure (default: ${DEFAULT-VALUE}; 1 shows what batching buys).")
     int[] batches;
 
+    @Option(names = "--encodings", split = ",", defaultValue = "COMPACT,FIXED", paramLabel = "E[,E...]",
+            description = "Record encodings to measure: COMPACT (the default of traces) and/or FIXED (48-byte records) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    TraceWriter.Encoding[] encodings;
+
     @Option(names = "--threading", split = ",", defaultValue = "DIRECT,BACKGROUND", paramLabel = "T[,T...]",
             description = "TraceWriter threading to measure: DIRECT (the caller's thread writes the queue) and/or "
                     + "BACKGROUND (a writer thread of its own) (default: ${DEFAULT-VALUE}).")
@@ -66,7 +71,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
         BenchTable table = new BenchTable("encoding", "records/excerpt", "writer", "run", "bytes/record",
                 "append M rec/s", "raw append M rec/s", "append / raw", "read M rec/s", "raw read M rec/s", "read / raw");
         try {
-            for (TraceWriter.Encoding encoding : TraceWriter.Encoding.values()) {
+            for (TraceWriter.Encoding encoding : encodings) {
                 for (int batch : batches) {
                     for (TraceWriter.Threading threading : threadings) {
                         if (warmup > 0) {

@@ -32,15 +32,6 @@ class IsolationPropertyTest {
     record Ref(int env, long ipa, long pa, long bytes, int perms, int states, int els) {
     }
 
-    private static int needed(TransactionKind k) {
-        return switch (k) {
-            case READ, EXCL_LOAD, CACHE_MAINT -> PageGrant.READ;
-            case WRITE, EXCL_STORE, ZERO_BLOCK -> PageGrant.WRITE;
-            case IFETCH -> PageGrant.EXECUTE;
-            case PTW -> PageGrant.WALK;
-            case ATOMIC -> PageGrant.READ | PageGrant.WRITE;
-        };
-    }
 
     private static final long[] SIZES = {0x1000, 0x3000, 1L << 21, 1L << 30, 1L << 32};
 
@@ -127,7 +118,8 @@ class IsolationPropertyTest {
                     continue;
                 }
                 int effEl = t.unprivileged ? 0 : t.el;
-                boolean allowed = (hit.perms & needed(t.kind)) == needed(t.kind)
+                int need = ReferencePermissions.needed(t.kind);
+                boolean allowed = (hit.perms & need) == need
                         && (hit.states >>> t.security.code() & 1) == 1 && (hit.els >>> effEl & 1) == 1;
                 assertEquals(allowed, v == Verdict.ALLOW, () -> "seed " + seed + " " + t);
                 assertEquals(allowed ? ReplyStatus.OK : ReplyStatus.DENIED, t.status);

@@ -45,15 +45,6 @@ class WarmCachePropertyTest {
         }
     }
 
-    private static int needed(TransactionKind k) {
-        return switch (k) {
-            case READ, EXCL_LOAD, CACHE_MAINT -> PageGrant.READ;
-            case WRITE, EXCL_STORE, ZERO_BLOCK -> PageGrant.WRITE;
-            case IFETCH -> PageGrant.EXECUTE;
-            case PTW -> PageGrant.WALK;
-            case ATOMIC -> PageGrant.READ | PageGrant.WRITE;
-        };
-    }
 
     private static AccessRule rule(int states) {
         return new AccessRule(states, 0xF, new long[]{-1, -1, -1, -1});
@@ -154,7 +145,8 @@ class WarmCachePropertyTest {
                         assertEquals(ReplyStatus.DECODE_ERROR, t.status, where);
                         continue;
                     }
-                    boolean allowed = (hit.perms & needed(t.kind)) == needed(t.kind)
+                    int need = ReferencePermissions.needed(t.kind);
+                    boolean allowed = (hit.perms & need) == need
                             && (hit.states >>> t.security.code() & 1) == 1;
                     assertEquals(allowed, v == Verdict.ALLOW, where);
                     assertEquals(hit.pa + (t.ipa - hit.ipa), t.pa, where);

@@ -3,7 +3,6 @@ package io.isotrace.controller.env;
 import io.isotrace.controller.Controller;
 import io.isotrace.controller.ControllerBuilder;
 import io.isotrace.controller.policy.Verdict;
-import io.isotrace.trace.port.PageGrant;
 import io.isotrace.trace.port.PhysicalMemory;
 import io.isotrace.trace.record.ReplyStatus;
 import io.isotrace.trace.record.SecurityState;

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Moves the queue writing - checksums, the copy into Chronicle's mapped file and the page faults of fresh pages,
- * which dominate a recorded run - onto a thread of its own, so a recording CPU uses the machine's second core.
+ * Moves the queue writing - the delta encoding of compact records, checksums, the copy into Chronicle's mapped file
+ * and the page faults of fresh pages, which dominate a recorded run - onto a thread of its own, so a recording CPU
+ * uses the machine's second core. The producer packs fixed 48-byte records (cheap); {@link CompactTranscoder}
+ * turns them into the compact form here.
  *
  * <p>A single-producer single-consumer ring of batch buffers: the producer packs records straight into the slot
  * {@link #buffer()} hands it and publishes it with {@link #publish}; the writer thread writes published slots in
@@ -26,6 +28,8 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
     private final int[] counts = new int[SLOTS];
     private final int[] payloads = new int[SLOTS];
     private final boolean compact;
+    /** Compact traces: batches arrive as fixed records and are delta-encoded here, off the recording thread. */
+    private final CompactTranscoder transcoder;
     private final long[] firstSeqs = new long[SLOTS];
     /** Slots published by the producer (its next slot is {@code published % SLOTS}). */
     private final AtomicLong published = new AtomicLong();
@@ -39,6 +43,17 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
     /** Set by a side before it parks; the other side unparks it after making progress (Dekker-style, volatile). */
     private volatile boolean writerSleeping;
     private volatile boolean producerSleeping;
+    /**
+     * A parked producer is woken once the writer has consumed this many slots: half the ring free, not one slot,
+     * so that a writer-bound pipeline pays one park/unpark per half ring instead of one per batch (each a futex
+     * call of microseconds, which at 64 records a batch cost more than the records).
+     */
+    private volatile long producerWakeAt;
+    /**
+     * Likewise a parked writer is woken once this many slots are published (a quarter ring), or by a flush or the
+     * close: woken per batch, the recording thread spent more time in unpark calls than in recording.
+     */
+    private volatile long writerWakeAt;
     private volatile Throwable failure;
     private volatile boolean opened;
     /** Set by the producer with the end marker's values; the thread writes it after the last batch. */
@@ -49,6 +64,7 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
 
     BackgroundExcerptWriter(Path dir, TraceHeader header, int batchBytes, boolean compact) {
         this.compact = compact;
+        this.transcoder = compact ? new CompactTranscoder(batchBytes) : null;
         this.dir = dir;
         this.header = header;
         for (int i = 0; i < SLOTS; i++) {
@@ -74,6 +90,7 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
             if (spins++ < SPINS) {
                 Thread.onSpinWait();
             } else {
+                producerWakeAt = p - SLOTS / 2;
                 producerSleeping = true;
                 if (p - consumed.get() >= SLOTS && failure == null) {
                     LockSupport.parkNanos(this, PARK_NANOS);
@@ -93,7 +110,7 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
         payloads[s] = payload;
         firstSeqs[s] = firstSeq;
         published.set(p + 1); // after the slot's contents; a volatile store, so the check below cannot move above it
-        if (writerSleeping) {
+        if (writerSleeping && p + 1 >= writerWakeAt) {
             LockSupport.unpark(thread);
         }
         rethrow();
@@ -103,11 +120,16 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
     @Override
     public void drain() {
         long p = published.get();
+        writerWakeAt = 0;
+        if (writerSleeping) {
+            LockSupport.unpark(thread);
+        }
         int spins = 0;
         while (consumed.get() < p && failure == null) {
             if (spins++ < SPINS) {
                 Thread.onSpinWait();
             } else {
+                producerWakeAt = p;
                 producerSleeping = true;
                 if (consumed.get() < p && failure == null) {
                     LockSupport.parkNanos(this, PARK_NANOS);
@@ -151,9 +173,14 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
                 long c = consumed.get();
                 if (c < published.get()) {
                     int s = (int) (c % SLOTS);
-                    out.batch(buffers[s], counts[s], firstSeqs[s], payloads[s], compact);
+                    if (compact) {
+                        int payload = transcoder.toCompact(buffers[s], counts[s]);
+                        out.batch(transcoder.buffer(), counts[s], firstSeqs[s], payload, true);
+                    } else {
+                        out.batch(buffers[s], counts[s], firstSeqs[s], payloads[s], false);
+                    }
                     consumed.set(c + 1);
-                    if (producerSleeping) {
+                    if (producerSleeping && c + 1 >= producerWakeAt) {
                         LockSupport.unpark(producer);
                     }
                     spins = 0;
@@ -163,6 +190,7 @@ final class BackgroundExcerptWriter implements ExcerptOutput {
                 } else if (spins++ < SPINS) {
                     Thread.onSpinWait();
                 } else {
+                    writerWakeAt = c + SLOTS / 4;
                     writerSleeping = true;
                     if (c == published.get() && !ending) {
                         LockSupport.parkNanos(this, PARK_NANOS);

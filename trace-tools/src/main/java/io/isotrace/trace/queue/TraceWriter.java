@@ -44,7 +44,8 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
 
     private final Path dir;
     private final int batchRecords;
-    private final boolean compact;
+    /** Compact records encoded in this thread (DIRECT); a BACKGROUND writer gets fixed ones and encodes them itself. */
+    private final boolean encodeHere;
     private final ExcerptOutput out;
     private final CompactCodec codec = new CompactCodec();
     /** The buffer being filled. */
@@ -62,7 +63,8 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
     private TraceWriter(Path dir, TraceHeader header, int batchRecords, Encoding encoding, Threading threading) {
         this.dir = dir;
         this.batchRecords = batchRecords;
-        this.compact = encoding == Encoding.COMPACT;
+        boolean compact = encoding == Encoding.COMPACT;
+        this.encodeHere = compact && threading == Threading.DIRECT;
         int bytes = ExcerptFormat.bufferBytes(batchRecords);
         this.out = threading == Threading.BACKGROUND ? new BackgroundExcerptWriter(dir, header, bytes, compact)
                 : new DirectExcerptWriter(dir, header, bytes, compact);
@@ -131,7 +133,7 @@ public final class TraceWriter implements TransactionSink, AutoCloseable {
             batchFirstSeq = t.seq;
             codec.reset();
         }
-        if (compact) {
+        if (encodeHere) {
             batchPos = codec.encode(t, batch, batchPos);
         } else {
             RecordLayout.encode(t, batch, batchPos);

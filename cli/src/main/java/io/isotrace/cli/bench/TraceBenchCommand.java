@@ -25,16 +25,18 @@ import java.util.concurrent.Callable;
  * each beside the same excerpt bytes moved through raw Chronicle appends and reads ({@link RawQueueBaseline}).
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Trace store throughput: records/s appended and read through TraceWriter/TraceReader, compact and "
-                + "fixed records, by records per excerpt, and the same excerpt bytes through raw Chronicle Queue.")
+        description = "Trace store throughput: records/s appended and read through TraceWriter/TraceReader, compact "
+                + "and fixed records, by records per excerpt, and the same excerpt bytes through raw Chronicle Queue.")
 public final class TraceBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "50000000", description = "Records per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--records", defaultValue = "50000000",
+            description = "Records per run (default: ${DEFAULT-VALUE}).")
     long records;
 
-    @Option(names = "--runs", defaultValue = "2", description = "Runs per configuration; the table shows each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "2",
+            description = "Runs per configuration; the table shows each (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--batches", split = ",", defaultValue = "64,256", paramLabel = "N[,N...]",
@@ -69,7 +71,8 @@ public final class TraceBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("isotrace-bench");
         BenchTable table = new BenchTable("encoding", "records/excerpt", "writer", "run", "bytes/record",
-                "append M rec/s", "raw append M rec/s", "append / raw", "read M rec/s", "raw read M rec/s", "read / raw");
+                "append M rec/s", "raw append M rec/s", "append / raw",
+                "read M rec/s", "raw read M rec/s", "read / raw");
         try {
             for (TraceWriter.Encoding encoding : encodings) {
                 for (int batch : batches) {
@@ -106,38 +109,52 @@ public final class TraceBenchCommand implements Callable<Integer> {
         append(sample, Math.min(records, (long) RAW_SAMPLES * batch), batch, encoding, threading);
         List<byte[]> samples = RawQueueBaseline.sampleBatches(sample, RAW_SAMPLES);
         Directories.deleteRecursively(sample);
-        long excerpts = (records + batch - 1) / batch;
         Path t = base.resolve(name);
         Path raw = base.resolve("raw-" + name);
-        double append = 0;
-        double read = 0;
-        double rawAppend = 0;
-        double rawRead = 0;
-        long bytes = 0;
-        for (int turn = 0; turn < 2; turn++) {
-            if ((turn == 0) == (run % 2 == 1)) {
-                append = append(t, records, batch, encoding, threading);
-                read = read(t, records);
-                Directories.deleteRecursively(t);
-            } else {
-                long start = System.nanoTime();
-                bytes = RawQueueBaseline.append(raw, samples, excerpts);
-                rawAppend = records * 1e3 / (System.nanoTime() - start);
-                start = System.nanoTime();
-                long readBack = RawQueueBaseline.readAll(raw);
-                rawRead = records * 1e3 / (System.nanoTime() - start);
-                Directories.deleteRecursively(raw);
-                if (readBack != excerpts) {
-                    throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
-                }
-            }
+        Rates api;
+        Rates direct;
+        if (run % 2 == 1) {
+            api = throughTraceApi(t, records, batch, encoding, threading);
+            direct = throughRawQueue(raw, samples, records, batch);
+        } else {
+            direct = throughRawQueue(raw, samples, records, batch);
+            api = throughTraceApi(t, records, batch, encoding, threading);
         }
         if (table == null) {
             return;
         }
         table.row(lower(encoding), batch, lower(threading), run,
-                String.format(java.util.Locale.ROOT, "%.1f", (double) bytes / records),
-                append, rawAppend, ratio(append, rawAppend), read, rawRead, ratio(read, rawRead));
+                String.format(java.util.Locale.ROOT, "%.1f", (double) direct.bytes / records),
+                api.append, direct.append, ratio(api.append, direct.append),
+                api.read, direct.read, ratio(api.read, direct.read));
+    }
+
+    /** M records/s appended and read back, and the excerpt bytes written (raw runs only). */
+    private record Rates(double append, double read, long bytes) {
+    }
+
+    private static Rates throughTraceApi(Path t, long records, int batch, TraceWriter.Encoding encoding,
+                                         TraceWriter.Threading threading) throws IOException {
+        double append = append(t, records, batch, encoding, threading);
+        double read = read(t, records);
+        Directories.deleteRecursively(t);
+        return new Rates(append, read, 0);
+    }
+
+    /** As many excerpts as the trace holds batches, cycling through {@code samples}, appended and read raw. */
+    private static Rates throughRawQueue(Path raw, List<byte[]> samples, long records, int batch) throws IOException {
+        long excerpts = (records + batch - 1) / batch;
+        long start = System.nanoTime();
+        long bytes = RawQueueBaseline.append(raw, samples, excerpts);
+        double append = records * 1e3 / (System.nanoTime() - start);
+        start = System.nanoTime();
+        long readBack = RawQueueBaseline.readAll(raw);
+        double read = records * 1e3 / (System.nanoTime() - start);
+        Directories.deleteRecursively(raw);
+        if (readBack != excerpts) {
+            throw new IllegalStateException("raw queue read " + readBack + " of " + excerpts + " excerpts");
+        }
+        return new Rates(append, read, bytes);
     }
 
     private static String lower(Enum<?> e) {
@@ -145,11 +162,12 @@ public final class TraceBenchCommand implements Callable<Integer> {
     }
 
     /** Appends {@code records} plausible records (advancing time and addresses); returns M records/s. */
-    private static double append(Path t, long records, int batch, TraceWriter.Encoding encoding, TraceWriter.Threading threading) {
+    private static double append(Path t, long records, int batch, TraceWriter.Encoding encoding,
+                                 TraceWriter.Threading threading) {
         Transaction tx = new Transaction();
         long start = System.nanoTime();
-        try (TraceWriter w = TraceWriter.create(t, TraceHeader.builder().producer("isotrace bench trace").build(), batch,
-                encoding, threading)) {
+        TraceHeader header = TraceHeader.builder().producer("isotrace bench trace").build();
+        try (TraceWriter w = TraceWriter.create(t, header, batch, encoding, threading)) {
             for (long i = 0; i < records; i++) {
                 tx.seq = i;
                 tx.timePs = i * 500;

@@ -565,13 +565,19 @@ public final class PolicyLoader {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw node.error("no such memory model file: " + file);
         }
-        LoadedConfig loaded = DramConfigLoader.load(file);
+        // Read once: the digest must describe exactly the bytes the model was built from.
+        byte[] bytes;
+        String text;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.io.IOException e) {
+            throw node.error("cannot read " + file + ": " + e);
+        }
+        LoadedConfig loaded = DramConfigLoader.parse(text, file.toString());
         MemoryTiming dram = new DramMemoryTiming(loaded.dram());
         b.timing(loaded.cache() == null ? dram : new CachedMemoryTiming(loaded.cache(), dram));
-        try {
-            return sha256(java.nio.file.Files.readAllBytes(file));
-        } catch (java.io.IOException e) {
-            throw node.error("cannot read " + file + ": " + e.getMessage());
-        }
+        return sha256(bytes);
     }
 }

@@ -1,9 +1,11 @@
 /*
  * Time: SIGALRM from setitimer interrupts a busy loop; alarm() + pause(); a nanosleep interrupted by SIGALRM fails
  * with EINTR and reports the time left; a periodic timer fires repeatedly; clocks move forward; a sleeping process
- * lets its child run. Prints no absolute times.
+ * lets its child run; a ppoll with an INT_MAX-second timeout is interrupted too. Prints no absolute times.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +47,13 @@ int main(void) {
     printf("nanosleep: %d %s, time left between 3 and 5 s: %d\n", r, strerror(e),
            rem.tv_sec >= 3 && rem.tv_sec < 5);
     printf("alarm cancelled, seconds left was %u\n", alarm(0) == 0);
+
+    /* "Wait forever" as INT_MAX seconds: the deadline must not overflow simulated time. */
+    alarm(1);
+    struct timespec forever = {0x7fffffff, 0};
+    r = ppoll(NULL, 0, &forever, NULL);
+    e = errno;
+    printf("ppoll with an INT_MAX-second timeout: %d %s\n", r, strerror(e));
 
     struct itimerval periodic = {{0, 10000}, {0, 10000}};
     int before = alarms;

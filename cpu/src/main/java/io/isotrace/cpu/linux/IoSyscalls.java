@@ -371,12 +371,7 @@ final class IoSyscalls {
             return Blocker.NEVER;
         }
         if (p.deadline < 0) {
-            long sec = p.mem.read64(tmo);
-            long nsec = p.mem.read64(tmo + 8);
-            if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
-                throw new SyscallError(Errno.EINVAL);
-            }
-            p.deadline = k.now() + Math.multiplyExact(sec, 1_000_000_000_000L) + nsec * 1000;
+            p.deadline = k.now() + TimeSyscalls.timespecNs(p, tmo) * 1000;
         }
         return p.deadline;
     }

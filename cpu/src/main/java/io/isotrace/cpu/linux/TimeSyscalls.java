@@ -107,6 +107,19 @@ final class TimeSyscalls {
     }
 
     /**
+     * The timespec at {@code va} in nanoseconds (EINVAL when malformed), clamped so that a "forever" such as
+     * INT_MAX seconds stays in the far future instead of overflowing simulated time in picoseconds.
+     */
+    static long timespecNs(GuestProcess p, long va) {
+        long sec = p.mem.read64(va);
+        long nsec = p.mem.read64(va + 8);
+        if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        return sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS / 2 ? Long.MAX_VALUE / PS_PER_NS / 2 : sec * NS_PER_S + nsec;
+    }
+
+    /**
      * nanosleep/clock_nanosleep: the process sleeps until simulated time reaches the deadline, and other processes
      * run meanwhile; when none can, time jumps to the deadline (see {@link LinuxKernel}). Alone, the effect is a
      * stall of the core for the duration. A signal with a handler ends the sleep early with EINTR and the time left
@@ -114,14 +127,8 @@ final class TimeSyscalls {
      */
     private long sleep(GuestProcess p, long clock, long flags, long req, long rem) {
         if (p.deadline < 0) {
-            long sec = p.mem.read64(req);
-            long nsec = p.mem.read64(req + 8);
-            if (sec < 0 || nsec < 0 || nsec >= NS_PER_S) {
-                return -Errno.EINVAL;
-            }
+            long ns = timespecNs(p, req);
             checkClock(clock);
-            long ns = sec > Long.MAX_VALUE / NS_PER_S / PS_PER_NS / 2 ? Long.MAX_VALUE / PS_PER_NS / 2
-                    : sec * NS_PER_S + nsec;
             if ((flags & TIMER_ABSTIME) != 0) {
                 ns = Math.max(0, ns - clockNs(clock));
             }

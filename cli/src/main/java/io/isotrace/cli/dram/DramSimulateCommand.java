@@ -59,9 +59,9 @@ public final class DramSimulateCommand implements Callable<Integer> {
                     + "every request is served (default).")
     long cycles;
 
-    @Option(names = "--address", defaultValue = "pa", paramLabel = "pa|ipa",
+    @Option(names = "--address", defaultValue = "PA", paramLabel = "pa|ipa",
             description = "For Isotrace traces: the controller's PA (IPA where no controller answered) or the IPA.")
-    String address;
+    DramRequests.AddressSource address;
 
     @Option(names = "--lockstep",
             description = "Isotrace traces only: replay one transaction at a time through the MemoryTiming stack the "
@@ -85,7 +85,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
         }
         Map<String, Object> m;
         try (TraceReader reader = TraceReader.open(trace)) {
-            m = LockstepReplay.run(reader, loaded, !"ipa".equals(address));
+            m = LockstepReplay.run(reader, loaded, address);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.get() == OutputFormat.json) {
@@ -129,19 +129,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
         TraceSimulation sim = new TraceSimulation(dram, mode, cycles);
         SimulationResult r;
         if (Files.isDirectory(trace)) {
-            DramRequests.AddressSource src;
-            switch (address) {
-                case "pa":
-                    src = DramRequests.AddressSource.PA;
-                    break;
-                case "ipa":
-                    src = DramRequests.AddressSource.IPA;
-                    break;
-                default:
-                    throw new UsageException("--address must be pa or ipa, got '" + address + "'");
-            }
             try (TraceReader reader = TraceReader.open(trace)) {
-                r = sim.run(new TraceRequestSource(reader, src, dram.device().timing().clock()));
+                r = sim.run(new TraceRequestSource(reader, address, dram.device().timing().clock()));
             }
         } else if (Files.isRegularFile(trace)) {
             try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.US_ASCII)) {

@@ -4,8 +4,8 @@ import io.isotrace.controller.cache.CachedMemoryTiming;
 import io.isotrace.controller.dram.DramMemoryTiming;
 import io.isotrace.controller.dram.config.LoadedConfig;
 import io.isotrace.controller.timing.MemoryTiming;
+import io.isotrace.trace.convert.DramRequests;
 import io.isotrace.trace.queue.TraceReader;
-import io.isotrace.trace.record.ReplyStatus;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 import org.HdrHistogram.Histogram;
@@ -22,7 +22,7 @@ final class LockstepReplay {
     private LockstepReplay() {
     }
 
-    static Map<String, Object> run(TraceReader reader, LoadedConfig cfg, boolean usePa) {
+    static Map<String, Object> run(TraceReader reader, LoadedConfig cfg, DramRequests.AddressSource source) {
         DramMemoryTiming dram = new DramMemoryTiming(cfg.dram());
         CachedMemoryTiming caches = cfg.cache() == null ? null : new CachedMemoryTiming(cfg.cache(), dram);
         MemoryTiming timing = caches == null ? dram : caches;
@@ -31,11 +31,10 @@ final class LockstepReplay {
         long transactions = 0;
         long start = System.nanoTime();
         while (reader.next(t)) {
-            if (t.kind == TransactionKind.CACHE_MAINT || t.status == ReplyStatus.DENIED
-                    || t.status == ReplyStatus.DECODE_ERROR) {
+            if (!DramRequests.movesData(t)) {
                 continue;
             }
-            long addr = usePa && t.status == ReplyStatus.OK ? t.pa : t.ipa;
+            long addr = DramRequests.address(t, source);
             boolean fetch = t.kind == TransactionKind.IFETCH;
             long ps = 0;
             if (t.kind.reads()) {

@@ -123,6 +123,11 @@ class DramCommandsTest {
         assertTrue(text.out.contains("L1I:"), text.out);
         assertEquals(ExitCode.USAGE, CliRunner.run("dram", "simulate", tmp.resolve("none.trace").toString(),
                 "--lockstep").exitCode);
+        // --address is checked in lockstep too (it used to fall back to the PA silently).
+        CliRunner badAddress = CliRunner.run("dram", "simulate", dir.toString(), "--config", cfg.toString(),
+                "--lockstep", "--address", "foo");
+        assertEquals(ExitCode.USAGE, badAddress.exitCode, badAddress.toString());
+        assertTrue(badAddress.err.contains("--address"), badAddress.err);
     }
 
     @Test

@@ -29,13 +29,23 @@ public final class DramRequests {
     private DramRequests() {
     }
 
+    /** False for what reaches no memory: cache maintenance and refused accesses. */
+    public static boolean movesData(Transaction t) {
+        return t.kind != TransactionKind.CACHE_MAINT && t.status != ReplyStatus.DENIED
+                && t.status != ReplyStatus.DECODE_ERROR;
+    }
+
+    /** The address memory sees: the PA a controller answered with, else (or when asked) the IPA. */
+    public static long address(Transaction t, AddressSource source) {
+        return source == AddressSource.PA && t.status == ReplyStatus.OK ? t.pa : t.ipa;
+    }
+
     /** Emits the requests {@code t} makes; returns how many. */
     public static int expand(Transaction t, AddressSource source, Consumer out) {
-        if (t.kind == TransactionKind.CACHE_MAINT || t.status == ReplyStatus.DENIED
-                || t.status == ReplyStatus.DECODE_ERROR) {
+        if (!movesData(t)) {
             return 0;
         }
-        long addr = source == AddressSource.PA && t.status == ReplyStatus.OK ? t.pa : t.ipa;
+        long addr = address(t, source);
         long first = addr & -LINE_BYTES;
         long last = (addr + Math.max(t.size, 1) - 1) & -LINE_BYTES;
         int n = 0;

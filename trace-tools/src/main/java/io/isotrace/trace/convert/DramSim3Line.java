@@ -2,6 +2,8 @@ package io.isotrace.trace.convert;
 
 import io.isotrace.trace.BadInputException;
 
+import java.util.regex.Pattern;
+
 /**
  * Parses DRAMSim3 trace lines, {@code 0xADDR READ|WRITE cycle} (DRAMSim3's TraceBasedCPU reads the address with
  * std::hex, the cycle in decimal, and expects cycles in order). Blank lines and {@code #} comments are skipped. A
@@ -9,29 +11,32 @@ import io.isotrace.trace.BadInputException;
  * reading a long trace allocates nothing per line beyond the line itself.
  */
 public final class DramSim3Line {
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern FIELDS = Pattern.compile("\\s+");
+
     private long address;
     private boolean write;
     private long cycle;
     private long lastCycle;
 
     /**
-     * Parses {@code line} (at {@code where}, e.g. {@code file:12}); false when it holds no request (blank or
-     * comment), true with {@link #address()}, {@link #isWrite()} and {@link #cycle()} set.
+     * Parses {@code line}, line {@code lineNo} of {@code source}; false when it holds no request (blank or comment),
+     * true with {@link #address()}, {@link #isWrite()} and {@link #cycle()} set. Errors name {@code source:lineNo}.
      */
-    public boolean parse(String line, String where) {
+    public boolean parse(String line, String source, long lineNo) {
         String s = line.trim();
         if (s.isEmpty() || s.startsWith("#")) {
             return false;
         }
-        String[] f = s.split("\\s+");
+        String[] f = FIELDS.split(s);
         if (f.length != 3) {
-            throw new BadInputException(where, "expected '0xADDR READ|WRITE cycle', got '" + s + "'");
+            throw new BadInputException(source + ":" + lineNo, "expected '0xADDR READ|WRITE cycle', got '" + s + "'");
         }
         try {
             String a = f[0].startsWith("0x") || f[0].startsWith("0X") ? f[0].substring(2) : f[0];
             address = Long.parseUnsignedLong(a, 16);
         } catch (NumberFormatException e) {
-            throw new BadInputException(where, "not a hexadecimal address: '" + f[0] + "'");
+            throw new BadInputException(source + ":" + lineNo, "not a hexadecimal address: '" + f[0] + "'");
         }
         switch (f[1]) {
             case "READ":
@@ -41,15 +46,15 @@ public final class DramSim3Line {
                 write = true;
                 break;
             default:
-                throw new BadInputException(where, "expected READ or WRITE, got '" + f[1] + "'");
+                throw new BadInputException(source + ":" + lineNo, "expected READ or WRITE, got '" + f[1] + "'");
         }
         try {
             cycle = Long.parseLong(f[2]);
         } catch (NumberFormatException e) {
-            throw new BadInputException(where, "not a cycle number: '" + f[2] + "'");
+            throw new BadInputException(source + ":" + lineNo, "not a cycle number: '" + f[2] + "'");
         }
         if (cycle < lastCycle) {
-            throw new BadInputException(where, "cycle " + cycle + " goes back in time (previous line: " + lastCycle + ")");
+            throw new BadInputException(source + ":" + lineNo, "cycle " + cycle + " goes back in time (previous line: " + lastCycle + ")");
         }
         lastCycle = cycle;
         return true;

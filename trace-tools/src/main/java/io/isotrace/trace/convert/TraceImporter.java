@@ -88,7 +88,7 @@ public final class TraceImporter {
             if (!seen[CsvColumns.VA.ordinal()]) {
                 t.va = t.ipa; // a trace without VAs is a physical one: VA = IPA as in user mode
             }
-            append(out, t, source + ":" + lineNo);
+            append(out, t, source, lineNo);
             n++;
         }
         return n;
@@ -102,8 +102,7 @@ public final class TraceImporter {
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            String where = source + ":" + lineNo;
-            if (!parsed.parse(line, where)) {
+            if (!parsed.parse(line, source, lineNo)) {
                 continue;
             }
             t.clear();
@@ -118,17 +117,18 @@ public final class TraceImporter {
             t.unprivileged = true;
             t.memoryType = MemoryType.NORMAL_WB;
             t.status = ReplyStatus.UNANSWERED;
-            append(out, t, where);
+            append(out, t, source, lineNo);
             n++;
         }
         return n;
     }
 
-    private static void append(TraceWriter out, Transaction t, String where) {
+    /** Appends {@code t}, read from line {@code lineNo} of {@code source}; a record that cannot be stored is bad input. */
+    private static void append(TraceWriter out, Transaction t, String source, long lineNo) {
         try {
             out.append(t);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(where, e.getMessage());
+            throw new BadInputException(source + ":" + lineNo, e.getMessage());
         }
     }
 }

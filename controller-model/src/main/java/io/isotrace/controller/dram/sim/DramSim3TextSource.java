@@ -27,7 +27,7 @@ public final class DramSim3TextSource implements RequestSource {
         try {
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (parsed.parse(line, name + ":" + lineNo)) {
+                if (parsed.parse(line, name, lineNo)) {
                     return true;
                 }
             }

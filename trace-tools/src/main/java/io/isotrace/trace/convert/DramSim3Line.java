@@ -54,7 +54,8 @@ public final class DramSim3Line {
             throw new BadInputException(source + ":" + lineNo, "not a cycle number: '" + f[2] + "'");
         }
         if (cycle < lastCycle) {
-            throw new BadInputException(source + ":" + lineNo, "cycle " + cycle + " goes back in time (previous line: " + lastCycle + ")");
+            throw new BadInputException(source + ":" + lineNo,
+                    "cycle " + cycle + " goes back in time (previous line: " + lastCycle + ")");
         }
         lastCycle = cycle;
         return true;

@@ -123,7 +123,7 @@ public final class TraceImporter {
         return n;
     }
 
-    /** Appends {@code t}, read from line {@code lineNo} of {@code source}; a record that cannot be stored is bad input. */
+    /** Appends {@code t}, read from line {@code lineNo} of {@code source}; a record that does not fit is bad input. */
     private static void append(TraceWriter out, Transaction t, String source, long lineNo) {
         try {
             out.append(t);

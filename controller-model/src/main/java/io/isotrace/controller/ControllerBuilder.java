@@ -172,9 +172,7 @@ public final class ControllerBuilder {
      */
     public Controller build() {
         memory();
-        if (stages.isEmpty() && envs == null) {
-            // no policy: still a controller (register block, timing, statistics), IPA = PA.
-        }
+        // With no policy this is still a controller (register block, timing, statistics), IPA = PA.
         ControlFrame control = new ControlFrame(envs, remapper, mpc, tzc, gpc, invalidations);
         registers = new RegisterBlock(registerBase, control);
         if (mpc != null) {

@@ -153,10 +153,6 @@ public final class Environments {
         return mAttr[id] >>> 8;
     }
 
-    public int mappingEnv(int id) {
-        return mEnv[id];
-    }
-
     public RuleTable rules() {
         return rules;
     }

@@ -1,7 +1,6 @@
 package io.isotrace.controller.stats;
 
 import io.isotrace.controller.policy.Reason;
-import io.isotrace.controller.policy.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,10 +53,5 @@ public final class ControllerStats {
         }
         m.put("refusedByReason", reasons);
         return m;
-    }
-
-    /** For messages: which response a verdict code's low bits stand for. */
-    public static String responseName(int verdict) {
-        return Response.fromCode(verdict & 3).name();
     }
 }

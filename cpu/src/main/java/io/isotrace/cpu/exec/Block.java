@@ -24,9 +24,4 @@ public final class Block {
         this.insns = insns;
         this.ipaPage = ipaPage;
     }
-
-    /** Address just after the last instruction. */
-    public long endPc() {
-        return pc + 4L * insns.length;
-    }
 }

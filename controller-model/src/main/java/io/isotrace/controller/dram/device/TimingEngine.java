@@ -164,14 +164,6 @@ public final class TimingEngine {
         return banksPerRank;
     }
 
-    public int rankOf(int bank) {
-        return rankOfBank[bank];
-    }
-
-    public int groupOf(int bank) {
-        return bank / banksPerGroup;
-    }
-
     /** The open row of a bank, or -1 when it is closed (precharged). */
     public int openRow(int bank) {
         return openRow[bank];
@@ -232,32 +224,6 @@ public final class TimingEngine {
     }
 
     /**
-     * The bank's own part of {@link #earliest} for a bank command: the bank and bank-group nodes. Changes only when a
-     * command issues to the same bank group (or a rank command to the rank), so callers may cache it until then.
-     */
-    public long bankLevel(int cmd, int bank) {
-        int k = classOf[cmd];
-        long t = next[bankOff[bank] + k];
-        long g = next[groupOff[bank] + k];
-        return g > t ? g : t;
-    }
-
-    /**
-     * The shared part of {@link #earliest} for a bank command: the rank, the channel and the command bus. The
-     * earliest cycle is {@code max(bankLevel, rankLevel)}.
-     */
-    public long rankLevel(int cmd, int rank) {
-        int k = classOf[cmd];
-        long t = next[rankBase + rank * nk + k];
-        long ch = next[k];
-        if (ch > t) {
-            t = ch;
-        }
-        long bus = busFree[busOf[cmd]];
-        return bus > t ? bus : t;
-    }
-
-    /**
      * The least gap the table puts between {@code preceding} issued at a bank and {@code following} at the same bank:
      * the largest latency of its rows from the one to the other at the channel, rank, bank-group or bank scope (all
      * of which cover the bank), 0 when none. The earliest cycle for {@code following} there is never sooner than
@@ -291,10 +257,6 @@ public final class TimingEngine {
         return Math.max(t, busFree[busOf[cmd]]);
     }
 
-    public int banksPerGroup() {
-        return banksPerGroup;
-    }
-
     /** Null when {@code cmd} to {@code bank} (row {@code row} for ACT and column commands) is legal now, else why not. */
     public String legal(Command cmd, int bank, int row) {
         int rank = bank / banksPerRank;
@@ -325,11 +287,6 @@ public final class TimingEngine {
         }
     }
 
-    /** True when {@code cmd} is legal and its timing allows it at {@code now}. */
-    public boolean canIssue(Command cmd, int bank, int row, long now) {
-        return legal(cmd, bank, row) == null && earliest(cmd, bank) <= now;
-    }
-
     /**
      * Issues a command, refusing one that is illegal or early: the check tests rely on to show a command one cycle
      * before its constraint is rejected.
@@ -350,7 +307,7 @@ public final class TimingEngine {
         issueUnchecked(cmd, bank, row, now);
     }
 
-    /** Issues a command the caller has already checked with {@link #canIssue}. */
+    /** Issues a command the caller has already checked ({@link #legal}, and {@link #earliest} not after now). */
     public void issueUnchecked(Command cmd, int bank, int row, long now) {
         lastIssue = now;
         int p = cmd.ordinal();

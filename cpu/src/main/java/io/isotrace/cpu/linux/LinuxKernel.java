@@ -87,10 +87,6 @@ public final class LinuxKernel implements Kernel {
         new TimeSyscalls(this).register(table);
     }
 
-    public SyscallTable table() {
-        return table;
-    }
-
     // ------------------------------------------------------------------ process table and cores
 
     /** A live or zombie process by pid, or null. */

@@ -4,8 +4,6 @@ import io.isotrace.trace.BadInputException;
 import net.fornwall.jelf.ElfFile;
 import net.fornwall.jelf.ElfSegment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -54,19 +52,14 @@ public final class ElfLoader {
         return elf;
     }
 
-    public static ElfImage load(Path file, AddressSpace space, KernelMemory mem, long pieBase) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage());
-        }
-        return load(file, bytes, space, mem, pieBase);
-    }
-
     /** Loads the program; a static-pie one at {@code pieBase} (Linux's ELF_ET_DYN_BASE, 2/3 of user space). */
     public static ElfImage load(Path file, byte[] bytes, AddressSpace space, KernelMemory mem, long pieBase) {
-        ElfFile elf = parse(file, bytes);
+        return load(file, bytes, parse(file, bytes), space, mem, pieBase);
+    }
+
+    /** {@link #load(Path, byte[], AddressSpace, KernelMemory, long)} of a program already {@link #parse parsed}. */
+    public static ElfImage load(Path file, byte[] bytes, ElfFile elf, AddressSpace space, KernelMemory mem,
+                                long pieBase) {
         long bias = elf.e_type == ET_DYN ? pieBase : 0;
         long highest = 0;
         long phdrAddr = 0;

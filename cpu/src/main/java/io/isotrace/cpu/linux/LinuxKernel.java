@@ -235,9 +235,8 @@ public final class LinuxKernel implements Kernel {
         } catch (java.io.IOException e) {
             throw new io.isotrace.trace.BadInputException(exe.host().toString(), "cannot read: " + e.getMessage());
         }
-        ElfLoader.parse(exe.host(), bytes);
-        ProgramLoader.load(this, p, new ProgramLoader.Prepared(exe, bytes, argv), envp,
-                exe.guestPath().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ProgramLoader.Prepared prog = new ProgramLoader.Prepared(exe, bytes, ElfLoader.parse(exe.host(), bytes), argv);
+        ProgramLoader.load(this, p, prog, envp, exe.guestPath().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         addProcess(p);
         init = p;
         return p;

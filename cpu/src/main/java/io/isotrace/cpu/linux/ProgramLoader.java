@@ -3,6 +3,7 @@ package io.isotrace.cpu.linux;
 import io.isotrace.cpu.Cpu;
 import io.isotrace.cpu.decode.Reg;
 import io.isotrace.trace.BadInputException;
+import net.fornwall.jelf.ElfFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class ProgramLoader {
     }
 
     /** A program ready to be loaded: its bytes and final argument list. */
-    record Prepared(Executable exe, byte[] bytes, List<byte[]> argv) {
+    record Prepared(Executable exe, byte[] bytes, ElfFile elf, List<byte[]> argv) {
     }
 
     /**
@@ -66,12 +67,13 @@ final class ProgramLoader {
                 exe = k.resolveExecutable(p, interp);
                 continue;
             }
+            ElfFile elf;
             try {
-                ElfLoader.parse(exe.host(), bytes);
+                elf = ElfLoader.parse(exe.host(), bytes);
             } catch (BadInputException e) {
                 throw new SyscallError(Errno.ENOEXEC);
             }
-            return new Prepared(exe, bytes, args);
+            return new Prepared(exe, bytes, elf, args);
         }
     }
 
@@ -94,7 +96,7 @@ final class ProgramLoader {
         AddressSpace space = k.newAddressSpace(p);
         p.setMm(space);
         VaLayout l = space.layout();
-        ElfImage image = ElfLoader.load(prog.exe().host(), prog.bytes(), space, space.mem, l.pieBase());
+        ElfImage image = ElfLoader.load(prog.exe().host(), prog.bytes(), prog.elf(), space, space.mem, l.pieBase());
         space.brkStart = image.brkStart();
         space.brk = image.brkStart();
         space.map(l.stackTop() - VaLayout.STACK_SIZE, l.stackTop(),

@@ -157,11 +157,7 @@ public final class SimdFpExec {
             long b1 = i.shift == 1 ? b0 : v[2 * i.rm + 1];
             long lo = binaryLane(c, i.op, v[2 * i.rn], b0, v[2 * i.rd], fmt);
             long hi = n > 1 ? binaryLane(c, i.op, v[2 * i.rn + 1], b1, v[2 * i.rd + 1], fmt) : 0;
-            if (n == 1) {
-                Vec.setScalar(c, i.rd, lo);
-            } else {
-                SimdIntExec.write(c, i, lo, hi);
-            }
+            SimdIntExec.write(c, i, lo, hi); // a scalar has is64 clear: its upper half is zeroed
             return;
         }
         long fixed = i.shift == 1 ? Vec.get(v, i.rm, (int) i.imm2, 2) : 0;
@@ -180,11 +176,7 @@ public final class SimdFpExec {
                 hi |= r;
             }
         }
-        if (n == 1) {
-            Vec.setScalar(c, i.rd, lo);
-        } else {
-            SimdIntExec.write(c, i, lo, hi);
-        }
+        SimdIntExec.write(c, i, lo, hi); // a scalar has is64 clear: its upper half is zeroed
     }
 
     /** Pairwise: result element e from pair e of Vm:Vn (vector), or the two elements of Vn (scalar, cond 1). */
@@ -273,11 +265,7 @@ public final class SimdFpExec {
         if (fmt == FpBits.D) {
             long lo = unaryLane(c, i, v[2 * i.rn], fmt);
             long hi = n > 1 ? unaryLane(c, i, v[2 * i.rn + 1], fmt) : 0;
-            if (n == 1) {
-                Vec.setScalar(c, i.rd, lo);
-            } else {
-                SimdIntExec.write(c, i, lo, hi);
-            }
+            SimdIntExec.write(c, i, lo, hi); // a scalar has is64 clear: its upper half is zeroed
             return;
         }
         long lo = 0;
@@ -293,11 +281,7 @@ public final class SimdFpExec {
                 hi |= r;
             }
         }
-        if (n == 1) {
-            Vec.setScalar(c, i.rd, lo);
-        } else {
-            SimdIntExec.write(c, i, lo, hi);
-        }
+        SimdIntExec.write(c, i, lo, hi); // a scalar has is64 clear: its upper half is zeroed
     }
 
     /**
@@ -315,14 +299,7 @@ public final class SimdFpExec {
             long x = FpConvert.convert(c, a, from, to, mode);
             r |= (x & FpBits.mask(to)) << (e << (3 + to));
         }
-        if (i.cond == 1) {
-            Vec.setScalar(c, i.rd, r);
-        } else if (i.is64) {
-            c.v[2 * i.rd + 1] = r;
-        } else {
-            c.v[2 * i.rd] = r;
-            c.v[2 * i.rd + 1] = 0;
-        }
+        SimdIntExec.writeNarrow(c, i, r);
     }
 
     /** FCVTL/FCVTL2: the lower (upper) half's elements widened (H to S, S to D); exact. */

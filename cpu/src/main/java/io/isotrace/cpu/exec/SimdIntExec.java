@@ -120,6 +120,18 @@ public final class SimdIntExec {
         c.v[2 * i.rd + 1] = i.is64 ? hi : 0;
     }
 
+    /** Writes a narrowed 64-bit result: lower half (upper zeroed), the upper half for the "2" forms, or a scalar. */
+    static void writeNarrow(Cpu c, Insn i, long r) {
+        if (i.cond == 1) {
+            Vec.setScalar(c, i.rd, r);
+        } else if (i.is64) {
+            c.v[2 * i.rd + 1] = r;
+        } else {
+            c.v[2 * i.rd] = r;
+            c.v[2 * i.rd + 1] = 0;
+        }
+    }
+
     private static long logical(int op, long n, long m) {
         switch (op) {
             case AND:

@@ -290,14 +290,7 @@ public final class SimdMiscExec {
             }
             r |= (x & Vec.MASK[size]) << (e << (3 + size));
         }
-        if (i.cond == 1) {
-            Vec.setScalar(c, i.rd, r);
-        } else if (i.is64) {
-            c.v[2 * i.rd + 1] = r;
-        } else {
-            c.v[2 * i.rd] = r;
-            c.v[2 * i.rd + 1] = 0;
-        }
+        SimdIntExec.writeNarrow(c, i, r);
     }
 
     /** SHLL/SHLL2: each element of half of Vn widened and shifted left by its size. */

@@ -157,17 +157,6 @@ public final class SimdWideExec {
         }
     }
 
-    /** Writes a narrowed 64-bit result: lower half (upper zeroed), the upper half for the "2" forms, or a scalar. */
-    private static void writeNarrow(Cpu c, Insn i, long r) {
-        if (i.cond == 1) {
-            Vec.setScalar(c, i.rd, r);
-        } else if (i.is64) {
-            c.v[2 * i.rd + 1] = r;
-        } else {
-            c.v[2 * i.rd] = r;
-            c.v[2 * i.rd + 1] = 0;
-        }
-    }
 
     /** SHRN and the saturating/rounding narrowing shifts: Vn elements of twice the size, shifted right, narrowed. */
     private static void narrowShift(Cpu c, Insn i) {
@@ -177,7 +166,7 @@ public final class SimdWideExec {
             // holds exactly the bits the narrowing keeps.
             long lo = Swar.compactEven((c.v[2 * i.rn] >>> i.amount) & Swar.evenMask(size), size);
             long hi = Swar.compactEven((c.v[2 * i.rn + 1] >>> i.amount) & Swar.evenMask(size), size);
-            writeNarrow(c, i, lo | hi << 32);
+            SimdIntExec.writeNarrow(c, i, lo | hi << 32);
             return;
         }
         int src = size + 1;
@@ -206,7 +195,7 @@ public final class SimdWideExec {
             }
             r |= (x & Vec.MASK[size]) << (e << (3 + size));
         }
-        writeNarrow(c, i, r);
+        SimdIntExec.writeNarrow(c, i, r);
     }
 
     private static boolean signedOp(int op) {
@@ -401,7 +390,7 @@ public final class SimdWideExec {
             long h = x >>> bits;
             r |= (h & Vec.MASK[size]) << (e * bits);
         }
-        writeNarrow(c, i, r);
+        SimdIntExec.writeNarrow(c, i, r);
     }
 
     /** MUL/MLA/MLS/SQDMULH/SQRDMULH by element: each element of Vn with Vm[index]. */

@@ -68,7 +68,7 @@ public final class IntExec {
                 result(c, i, c.x[i.rn] ^ i.imm);
                 break;
             case ANDS_IMM:
-                andsImm(c, i);
+                IntRegExec.logicalFlags(c, i, c.x[i.rn] & i.imm);
                 break;
             case MOVK:
                 // ra holds the destination as a source: MOVK keeps the other halfwords (mask in imm2).
@@ -121,14 +121,13 @@ public final class IntExec {
     private static final long W = 0xFFFF_FFFFL;
 
     /** Writes a result at the operation's width. */
-    private static void result(Cpu c, Insn i, long r) {
+    static void result(Cpu c, Insn i, long r) {
         c.x[i.rd] = i.is64 ? r : r & W;
     }
 
     /** SBFX (and SXTB/SXTH/SXTW): the field of opt bits at amount, sign-extended. */
     private static void sbfx(Cpu c, Insn i) {
-        long r = (c.x[i.rn] << (64 - i.amount - i.opt)) >> (64 - i.opt);
-        c.x[i.rd] = i.is64 ? r : r & W;
+        result(c, i, (c.x[i.rn] << (64 - i.amount - i.opt)) >> (64 - i.opt));
     }
 
     /** ADDS/SUBS/CMP/CMN: subtraction is x + ~y + 1. */
@@ -141,15 +140,6 @@ public final class IntExec {
             c.nzcv = Flags.add32(x, y, r);
             c.x[i.rd] = r & W;
         }
-    }
-
-    private static void andsImm(Cpu c, Insn i) {
-        long r = c.x[i.rn] & i.imm;
-        if (!i.is64) {
-            r &= 0xFFFF_FFFFL;
-        }
-        c.nzcv = i.is64 ? Flags.logical64(r) : Flags.logical32(r);
-        c.x[i.rd] = r;
     }
 
     /** Arm ARM SBFM/BFM/UBFM: rotate the source into place, merge under wmask, extend under tmask. */

@@ -82,44 +82,44 @@ public final class IntRegExec {
     static void execute(Cpu c, Insn i) {
         switch (i.op) {
             case MOV_REG: c.x[i.rd] = i.is64 ? c.x[i.rm] : c.x[i.rm] & W; break;
-            case AND: logical(c, i, c.x[i.rn] & operand2(c, i)); break;
-            case BIC: logical(c, i, c.x[i.rn] & ~operand2(c, i)); break;
-            case ORR: logical(c, i, c.x[i.rn] | operand2(c, i)); break;
-            case ORN: logical(c, i, c.x[i.rn] | ~operand2(c, i)); break;
-            case EOR: logical(c, i, c.x[i.rn] ^ operand2(c, i)); break;
-            case EON: logical(c, i, c.x[i.rn] ^ ~operand2(c, i)); break;
+            case AND: IntExec.result(c, i, c.x[i.rn] & operand2(c, i)); break;
+            case BIC: IntExec.result(c, i, c.x[i.rn] & ~operand2(c, i)); break;
+            case ORR: IntExec.result(c, i, c.x[i.rn] | operand2(c, i)); break;
+            case ORN: IntExec.result(c, i, c.x[i.rn] | ~operand2(c, i)); break;
+            case EOR: IntExec.result(c, i, c.x[i.rn] ^ operand2(c, i)); break;
+            case EON: IntExec.result(c, i, c.x[i.rn] ^ ~operand2(c, i)); break;
             case ANDS: logicalFlags(c, i, c.x[i.rn] & operand2(c, i)); break;
             case BICS: logicalFlags(c, i, c.x[i.rn] & ~operand2(c, i)); break;
-            case ADD_SR: result(c, i, c.x[i.rn] + operand2(c, i)); break;
-            case SUB_SR: result(c, i, c.x[i.rn] - operand2(c, i)); break;
+            case ADD_SR: IntExec.result(c, i, c.x[i.rn] + operand2(c, i)); break;
+            case SUB_SR: IntExec.result(c, i, c.x[i.rn] - operand2(c, i)); break;
             case ADDS_SR: IntExec.addFlags(c, i, c.x[i.rn], operand2(c, i), 0); break;
             case SUBS_SR: IntExec.addFlags(c, i, c.x[i.rn], ~operand2(c, i), 1); break;
-            case ADD_RR: result(c, i, c.x[i.rn] + c.x[i.rm]); break;
-            case SUB_RR: result(c, i, c.x[i.rn] - c.x[i.rm]); break;
+            case ADD_RR: IntExec.result(c, i, c.x[i.rn] + c.x[i.rm]); break;
+            case SUB_RR: IntExec.result(c, i, c.x[i.rn] - c.x[i.rm]); break;
             case SUBS_RR: IntExec.addFlags(c, i, c.x[i.rn], ~c.x[i.rm], 1); break;
-            case ADD_ER: result(c, i, c.x[i.rn] + extended(c, i)); break;
-            case SUB_ER: result(c, i, c.x[i.rn] - extended(c, i)); break;
+            case ADD_ER: IntExec.result(c, i, c.x[i.rn] + extended(c, i)); break;
+            case SUB_ER: IntExec.result(c, i, c.x[i.rn] - extended(c, i)); break;
             case ADDS_ER: IntExec.addFlags(c, i, c.x[i.rn], extended(c, i), 0); break;
             case SUBS_ER: IntExec.addFlags(c, i, c.x[i.rn], ~extended(c, i), 1); break;
-            case ADC: result(c, i, c.x[i.rn] + c.x[i.rm] + carry(c)); break;
-            case SBC: result(c, i, c.x[i.rn] + ~c.x[i.rm] + carry(c)); break;
+            case ADC: IntExec.result(c, i, c.x[i.rn] + c.x[i.rm] + carry(c)); break;
+            case SBC: IntExec.result(c, i, c.x[i.rn] + ~c.x[i.rm] + carry(c)); break;
             case ADCS: IntExec.addFlags(c, i, c.x[i.rn], c.x[i.rm], carry(c)); break;
             case SBCS: IntExec.addFlags(c, i, c.x[i.rn], ~c.x[i.rm], carry(c)); break;
             case CCMN_REG: condCompare(c, i, c.x[i.rm], 0); break;
             case CCMP_REG: condCompare(c, i, ~c.x[i.rm], 1); break;
             case CCMN_IMM: condCompare(c, i, i.imm2, 0); break;
             case CCMP_IMM: condCompare(c, i, ~i.imm2, 1); break;
-            case CSEL: result(c, i, holds(c, i) ? c.x[i.rn] : c.x[i.rm]); break;
-            case CSINC: result(c, i, holds(c, i) ? c.x[i.rn] : c.x[i.rm] + 1); break;
-            case CSINV: result(c, i, holds(c, i) ? c.x[i.rn] : ~c.x[i.rm]); break;
-            case CSNEG: result(c, i, holds(c, i) ? c.x[i.rn] : -c.x[i.rm]); break;
+            case CSEL: IntExec.result(c, i, holds(c, i) ? c.x[i.rn] : c.x[i.rm]); break;
+            case CSINC: IntExec.result(c, i, holds(c, i) ? c.x[i.rn] : c.x[i.rm] + 1); break;
+            case CSINV: IntExec.result(c, i, holds(c, i) ? c.x[i.rn] : ~c.x[i.rm]); break;
+            case CSNEG: IntExec.result(c, i, holds(c, i) ? c.x[i.rn] : -c.x[i.rm]); break;
             case CSET: c.x[i.rd] = holds(c, i) ? 1 : 0; break;
-            case CSETM: result(c, i, holds(c, i) ? -1L : 0); break;
-            case CINC: result(c, i, holds(c, i) ? c.x[i.rn] + 1 : c.x[i.rn]); break;
-            case CINV: result(c, i, holds(c, i) ? ~c.x[i.rn] : c.x[i.rn]); break;
-            case CNEG: result(c, i, holds(c, i) ? -c.x[i.rn] : c.x[i.rn]); break;
+            case CSETM: IntExec.result(c, i, holds(c, i) ? -1L : 0); break;
+            case CINC: IntExec.result(c, i, holds(c, i) ? c.x[i.rn] + 1 : c.x[i.rn]); break;
+            case CINV: IntExec.result(c, i, holds(c, i) ? ~c.x[i.rn] : c.x[i.rn]); break;
+            case CNEG: IntExec.result(c, i, holds(c, i) ? -c.x[i.rn] : c.x[i.rn]); break;
             case RBIT: rbit(c, i); break;
-            case REV16: result(c, i, rev16(c.x[i.rn])); break;
+            case REV16: IntExec.result(c, i, rev16(c.x[i.rn])); break;
             case REV32: c.x[i.rd] = Long.rotateLeft(Long.reverseBytes(c.x[i.rn]), 32); break;
             case REV: rev(c, i); break;
             case CLZ: clz(c, i); break;
@@ -132,9 +132,9 @@ public final class IntRegExec {
             case RORV: shiftVariable(c, i, 3); break;
             case CRC32: c.x[i.rd] = Crc32.update(Crc32.IEEE, (int) c.x[i.rn], c.x[i.rm], i.size) & W; break;
             case CRC32C: c.x[i.rd] = Crc32.update(Crc32.CASTAGNOLI, (int) c.x[i.rn], c.x[i.rm], i.size) & W; break;
-            case MUL: result(c, i, c.x[i.rn] * c.x[i.rm]); break;
-            case MADD: result(c, i, c.x[i.ra] + c.x[i.rn] * c.x[i.rm]); break;
-            case MSUB: result(c, i, c.x[i.ra] - c.x[i.rn] * c.x[i.rm]); break;
+            case MUL: IntExec.result(c, i, c.x[i.rn] * c.x[i.rm]); break;
+            case MADD: IntExec.result(c, i, c.x[i.ra] + c.x[i.rn] * c.x[i.rm]); break;
+            case MSUB: IntExec.result(c, i, c.x[i.ra] - c.x[i.rn] * c.x[i.rm]); break;
             case SMADDL: c.x[i.rd] = c.x[i.ra] + (long) (int) c.x[i.rn] * (int) c.x[i.rm]; break;
             case SMSUBL: c.x[i.rd] = c.x[i.ra] - (long) (int) c.x[i.rn] * (int) c.x[i.rm]; break;
             case UMADDL: c.x[i.rd] = c.x[i.ra] + (c.x[i.rn] & W) * (c.x[i.rm] & W); break;
@@ -146,10 +146,6 @@ public final class IntRegExec {
         }
     }
 
-    /** Writes a result at the operation's width. */
-    private static void result(Cpu c, Insn i, long r) {
-        c.x[i.rd] = i.is64 ? r : r & W;
-    }
 
     private static boolean holds(Cpu c, Insn i) {
         return Conditions.holds(i.cond, c.nzcv);
@@ -199,12 +195,8 @@ public final class IntRegExec {
         return extend(c.x[i.rm], i.opt, i.amount);
     }
 
-    private static void logical(Cpu c, Insn i, long r) {
-        c.x[i.rd] = i.is64 ? r : r & W;
-    }
-
-    /** ANDS/BICS: N and Z from the result, C and V cleared. */
-    private static void logicalFlags(Cpu c, Insn i, long r) {
+    /** ANDS/BICS (and ANDS immediate): N and Z from the result, C and V cleared. */
+    static void logicalFlags(Cpu c, Insn i, long r) {
         if (i.is64) {
             c.nzcv = Flags.logical64(r);
             c.x[i.rd] = r;

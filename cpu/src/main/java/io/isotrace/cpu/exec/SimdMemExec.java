@@ -109,21 +109,9 @@ public final class SimdMemExec {
             case PRE:
                 return c.x[i.rn] + i.imm;
             case REG:
-                return c.x[i.rn] + (extend(c.x[i.rm], i.shift) << i.amount);
+                return c.x[i.rn] + IntRegExec.extend(c.x[i.rm], i.shift, i.amount); // as the integer forms
             default:
                 return c.x[i.rn];
-        }
-    }
-
-    /** Register-offset extend (option field): UXTW, LSL/UXTX, SXTW, SXTX. */
-    private static long extend(long m, int option) {
-        switch (option) {
-            case 2:
-                return m & 0xFFFF_FFFFL;
-            case 6:
-                return (int) m;
-            default:
-                return m;
         }
     }
 

@@ -314,16 +314,12 @@ public final class SimdIntExec {
             case UQRSHL:
                 return SimdSat.shiftReg(c, a, (byte) b, size, true, true, true);
             case SMAX:
-            case SMAXP:
                 return Math.max(sx(a, size), sx(b, size));
             case UMAX:
-            case UMAXP:
                 return Long.compareUnsigned(a, b) >= 0 ? a : b;
             case SMIN:
-            case SMINP:
                 return Math.min(sx(a, size), sx(b, size));
             case UMIN:
-            case UMINP:
                 return Long.compareUnsigned(a, b) <= 0 ? a : b;
             case SABD:
                 return Math.abs(sx(a, size) - sx(b, size));

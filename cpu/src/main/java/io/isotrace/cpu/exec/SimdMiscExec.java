@@ -203,22 +203,10 @@ public final class SimdMiscExec {
                 return Long.numberOfLeadingZeros(a) - (64 - bits);
             case ABS:
                 return Math.abs(s);
-            case NEG:
-                return -s;
             case SQABS:
                 return s == SimdSat.smin(size) ? saturatedMax(c, size) : Math.abs(s);
             case SQNEG:
                 return s == SimdSat.smin(size) ? saturatedMax(c, size) : -s;
-            case CMGT0:
-                return s > 0 ? -1 : 0;
-            case CMEQ0:
-                return s == 0 ? -1 : 0;
-            case CMLT0:
-                return s < 0 ? -1 : 0;
-            case CMGE0:
-                return s >= 0 ? -1 : 0;
-            case CMLE0:
-                return s <= 0 ? -1 : 0;
             case SUQADD:
                 return suqadd(c, SimdIntExec.sx(d, size), a, size);
             default:

@@ -272,20 +272,9 @@ public final class GuestMemory implements InvalidationListener {
             }
             return LittleEndian.get(frame[i], off, size);
         }
-        long v = 0;
-        for (int b = 0; b < size; b++) {
-            // Byte by byte across the boundary, but one transaction per page.
-            long a = va + b;
-            if (b == 0 || ((a & PAGE_MASK) == 0)) {
-                int first = (int) Math.min(size - b, PAGE_SIZE - (a & PAGE_MASK));
-                readInto(a, first, kind, acquire, bounce, 0);
-                for (int k = 0; k < first; k++) {
-                    v |= (bounce[k] & 0xFFL) << (8 * (b + k));
-                }
-                b += first - 1;
-            }
-        }
-        return v;
+        // Across a page boundary: one transaction per page, as readInto makes them.
+        readInto(va, size, kind, acquire, bounce, 0);
+        return LittleEndian.get(bounce, 0, size);
     }
 
     public void writeSlow(long va, int size, long v, TransactionKind kind, boolean release) {
@@ -302,9 +291,7 @@ public final class GuestMemory implements InvalidationListener {
             LittleEndian.put(frame[i], off, size, v);
             return;
         }
-        for (int k = 0; k < size; k++) {
-            bounce[k] = (byte) (v >>> (8 * k));
-        }
+        LittleEndian.put(bounce, 0, size, v);
         writeFrom(va, size, kind, release, bounce, 0);
     }
 

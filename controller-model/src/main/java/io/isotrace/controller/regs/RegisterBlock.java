@@ -3,7 +3,6 @@ package io.isotrace.controller.regs;
 import io.isotrace.controller.policy.Reason;
 import io.isotrace.controller.policy.Response;
 import io.isotrace.controller.policy.Verdict;
-import io.isotrace.trace.record.SecurityState;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 
@@ -67,10 +66,6 @@ public final class RegisterBlock {
         return address - base >= 0 && address - base < SIZE;
     }
 
-    private static boolean secure(SecurityState s) {
-        return s == SecurityState.SECURE || s == SecurityState.ROOT;
-    }
-
     /** Performs the register access in {@code t} (data in/out through {@code t.data}); returns the verdict. */
     public int access(Transaction t) {
         long off = t.ipa - base;
@@ -83,7 +78,7 @@ public final class RegisterBlock {
         }
         RegisterFrame f = frames[(int) (off >>> 12)];
         int fo = (int) (off & 0xFFF);
-        boolean sec = secure(t.security);
+        boolean sec = t.security.isSecure();
         if (f == null) {
             t.data = 0;
             return Verdict.ALLOW; // reserved frame: RAZ/WI

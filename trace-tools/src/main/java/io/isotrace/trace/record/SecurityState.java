@@ -28,6 +28,14 @@ public enum SecurityState {
         return shortName;
     }
 
+    /**
+     * True for the states TrustZone-era filters (SIE-200 MPC, TZC-400) and the controller's register block treat as
+     * Secure: Secure itself and Root (EL3, which those designs see as Secure).
+     */
+    public boolean isSecure() {
+        return this == SECURE || this == ROOT;
+    }
+
     public static SecurityState fromCode(int code) {
         return BY_CODE[code & 3];
     }

@@ -9,7 +9,6 @@ import io.isotrace.controller.policy.Verdict;
 import io.isotrace.controller.regs.IdRegisters;
 import io.isotrace.controller.regs.RegisterFrame;
 import io.isotrace.trace.port.PageGrant;
-import io.isotrace.trace.record.SecurityState;
 import io.isotrace.trace.record.Transaction;
 
 /**
@@ -138,10 +137,6 @@ public final class Sie200Mpc implements Policy, RegisterFrame {
         changes.paChanged(lo, hi);
     }
 
-    private static boolean secure(SecurityState s) {
-        return s == SecurityState.SECURE || s == SecurityState.ROOT;
-    }
-
     @Override
     public String name() {
         return "mpc";
@@ -154,7 +149,7 @@ public final class Sie200Mpc implements Policy, RegisterFrame {
             return Verdict.ALLOW;
         }
         boolean ns = blockIsNonSecure(t.pa);
-        boolean nonSecureAccess = !secure(t.security);
+        boolean nonSecureAccess = !t.security.isSecure();
         if (ns == nonSecureAccess) {
             return Verdict.ALLOW;
         }
@@ -175,7 +170,7 @@ public final class Sie200Mpc implements Policy, RegisterFrame {
         if (page < base || page + 4096 > base + size) {
             return 0; // the page straddles the guarded range's edge: check per access
         }
-        boolean nonSecureAccess = !secure(probe.security);
+        boolean nonSecureAccess = !probe.security.isSecure();
         for (long a = page; a < page + 4096; a += blockSize()) {
             if (blockIsNonSecure(a) != nonSecureAccess) {
                 return 0;

@@ -9,7 +9,6 @@ import io.isotrace.controller.policy.Verdict;
 import io.isotrace.controller.regs.IdRegisters;
 import io.isotrace.controller.regs.RegisterFrame;
 import io.isotrace.trace.port.PageGrant;
-import io.isotrace.trace.record.SecurityState;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 
@@ -133,10 +132,6 @@ public final class Tzc400 implements Policy, RegisterFrame {
         return (intStatus & 0xF) != 0 && (action & 2) != 0;
     }
 
-    private static boolean secure(SecurityState s) {
-        return s == SecurityState.SECURE || s == SecurityState.ROOT;
-    }
-
     /**
      * The region that decides an access to {@code pa} on {@code filter}: 1..8 when exactly one enabled region
      * matches, 0 when none does, -1 when two or more do (an overlap).
@@ -174,7 +169,7 @@ public final class Tzc400 implements Policy, RegisterFrame {
         }
         long pa = t.pa & addressMask;
         int region = regionFor(pa, filter);
-        boolean isSecure = secure(t.security);
+        boolean isSecure = t.security.isSecure();
         TransactionKind k = t.kind;
         if (region < 0) {
             return fail(t, filter, true);
@@ -194,7 +189,7 @@ public final class Tzc400 implements Policy, RegisterFrame {
         int bit = 1 << filter;
         if ((intStatus & bit) == 0) {
             failAddress[filter] = t.pa & addressMask;
-            failControl[filter] = (t.kind.writes() ? 1 << 24 : 0) | (secure(t.security) ? 0 : 1 << 21)
+            failControl[filter] = (t.kind.writes() ? 1 << 24 : 0) | (t.security.isSecure() ? 0 : 1 << 21)
                     | (t.unprivileged ? 1 << 20 : 0);
             failId[filter] = t.requester & 0xFFFFFF;
         } else {
@@ -221,7 +216,7 @@ public final class Tzc400 implements Policy, RegisterFrame {
         if (regionFor(page + 0xFFF, filter) != region) {
             return 0;
         }
-        boolean isSecure = secure(probe.security);
+        boolean isSecure = probe.security.isSecure();
         int nsaid = nsaidOf[probe.requester & 0xFF];
         int perms = 0;
         if (permits(region, isSecure, nsaid, false)) {

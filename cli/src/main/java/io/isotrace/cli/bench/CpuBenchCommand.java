@@ -93,7 +93,7 @@ public final class CpuBenchCommand implements Callable<Integer> {
                         String.format("%.2f", plain.seconds));
             }
             spec.commandLine().getOut().printf("best of %d run(s) per cell; scale %d; load average now %s%n", runs,
-                    scale, loadAverage());
+                    scale, LoadAverage.oneMinute());
             table.print(spec.commandLine().getOut(), format.get());
         } finally {
             Directories.deleteRecursively(tmp);
@@ -175,14 +175,4 @@ public final class CpuBenchCommand implements Callable<Integer> {
         }
         return null;
     }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-
 }

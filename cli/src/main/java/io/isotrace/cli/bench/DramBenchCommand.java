@@ -77,7 +77,7 @@ public final class DramBenchCommand implements Callable<Integer> {
         RequestArrays req = new WorkloadGenerator(w, interval).generate(requests);
         IssueMode mode = interval == 0 ? IssueMode.ASAP : IssueMode.SPACED;
         out.printf("trace: %d %s requests, %s; load average before: %s%n%n", requests, w.key(),
-                interval == 0 ? "as fast as accepted" : "one every " + interval + " DRAM cycles", loadAverage());
+                interval == 0 ? "as fast as accepted" : "one every " + interval + " DRAM cycles", LoadAverage.oneMinute());
         out.println("| simulator | configuration | runs | wall seconds (min-max) | M requests/s by wall time "
                 + "(min / median / max) | M requests/s by CPU time (median) |");
         out.println("|---|---|---|---|---|---|");
@@ -151,18 +151,9 @@ public final class DramBenchCommand implements Callable<Integer> {
             out.printf("%nIsotrace (DRAMSim3-aligned controller) / DRAMSim3, median requests/s: %.1f x by wall time, "
                     + "%.1f x by CPU time%n", isoMedian / med, isoCpuMedian / lastCpuMedian);
         }
-        out.println("load average after: " + loadAverage() + " (the machine is shared: compare runs made together)");
+        out.println("load average after: " + LoadAverage.oneMinute() + " (the machine is shared: compare runs made together)");
         out.flush();
         return 0;
-    }
-
-    /** The 1-minute load average (Linux), so a table carries how busy the machine was. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS =

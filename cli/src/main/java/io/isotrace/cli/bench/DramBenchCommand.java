@@ -18,12 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,12 +125,8 @@ public final class DramBenchCommand implements Callable<Integer> {
         if (dramsim3 != null) {
             Path dir = Files.createTempDirectory("isotrace-bench");
             Path trace = dir.resolve("bench.trace");
-            try (Writer wr = new BufferedWriter(Files.newBufferedWriter(trace, StandardCharsets.US_ASCII), 1 << 16)) {
-                // As fast as accepted: the generator gave every request cycle 0, as DRAMSim3 expects.
-                DramSim3Trace.write(req, wr);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // As fast as accepted: the generator gave every request cycle 0, as DRAMSim3 expects.
+            DramSim3Trace.write(req, trace);
             List<Double> secs = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
             long cycles = simulatedCycles + 1000;

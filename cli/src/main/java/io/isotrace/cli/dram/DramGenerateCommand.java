@@ -11,11 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -67,11 +62,7 @@ public final class DramGenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (Writer wr = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.US_ASCII), 1 << 16)) {
-            DramSim3Trace.write(r, wr);
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": " + e.getMessage(), e);
-        }
+        DramSim3Trace.write(r, out);
         spec.commandLine().getOut().println(out + ": " + requests + " " + w.key() + " requests");
         spec.commandLine().getOut().flush();
         return 0;

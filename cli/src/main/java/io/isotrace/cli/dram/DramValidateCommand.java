@@ -17,12 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -94,12 +90,7 @@ public final class DramValidateCommand implements Callable<Integer> {
                 long iv = mode == IssueMode.SPACED ? interval : 0;
                 RequestArrays req = new WorkloadGenerator(w, iv).generate(requests);
                 Path trace = dir.resolve(w.key() + "-" + mode.key() + ".trace");
-                try (Writer wr = new BufferedWriter(Files.newBufferedWriter(trace, StandardCharsets.US_ASCII),
-                        1 << 16)) {
-                    DramSim3Trace.write(req, wr);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(trace + ": " + e.getMessage(), e);
-                }
+                DramSim3Trace.write(req, trace);
                 DramSim3Run d = DramSim3Run.run(dramsim3, ini, trace, cycles, dir.resolve(w.key() + "-" + mode.key()));
                 SimulationResult r = new TraceSimulation(cfg, mode, cycles).run(req.rewind());
                 DramStats s = r.stats();

@@ -207,8 +207,18 @@ public final class AddressSpace implements Stage1 {
     /** Unmaps {@code [start, end)}, splitting mappings that straddle the edges; its pages read as zero if remapped. */
     public void unmap(long start, long end) {
         checkAligned(start, end);
+        cut(start, end);
+        discard(start, end);
+    }
+
+    /**
+     * Removes the mappings overlapping {@code [start, end)}, putting back their parts outside it (a mapping that
+     * straddles an edge is split there); returns the removed mappings, whole.
+     */
+    private List<Vma> cut(long start, long end) {
         lastFound = null;
-        for (Vma v : overlapping(start, end)) {
+        List<Vma> removed = overlapping(start, end);
+        for (Vma v : removed) {
             vmas.remove(v.start());
             if (v.start() < start) {
                 vmas.put(v.start(), v.withRange(v.start(), start));
@@ -217,7 +227,7 @@ public final class AddressSpace implements Stage1 {
                 vmas.put(end, v.withRange(end, v.end()));
             }
         }
-        discard(start, end);
+        return removed;
     }
 
     /**
@@ -255,15 +265,7 @@ public final class AddressSpace implements Stage1 {
         if (covered != end - start) {
             return false;
         }
-        lastFound = null;
-        for (Vma v : overlapping(start, end)) {
-            vmas.remove(v.start());
-            if (v.start() < start) {
-                vmas.put(v.start(), v.withRange(v.start(), start));
-            }
-            if (v.end() > end) {
-                vmas.put(end, v.withRange(end, v.end()));
-            }
+        for (Vma v : cut(start, end)) {
             long s = Math.max(v.start(), start);
             long e = Math.min(v.end(), end);
             vmas.put(s, v.withRange(s, e).withProt(prot));

@@ -46,7 +46,20 @@ public final class KernelMemory {
         if (Long.compareUnsigned(va, space.layout().taskSize()) >= 0 || space.translate(va, access, s1) != Stage1.OK) {
             throw new Efault(va);
         }
-        byte[] f = space.frames().frame(s1.ipaPage, va, space.asid(), access == Access.WRITE);
+        return frameAt(s1.ipaPage, va, access == Access.WRITE);
+    }
+
+    /** The frame of a mapped page regardless of its protection (the loader filling read-only segments). */
+    private byte[] loaderFrame(long va) {
+        long ipa = Long.compareUnsigned(va, space.layout().taskSize()) >= 0 ? -1 : space.backingPage(va);
+        if (ipa < 0) {
+            throw new Efault(va);
+        }
+        return frameAt(ipa, va, true);
+    }
+
+    private byte[] frameAt(long ipaPage, long va, boolean write) {
+        byte[] f = space.frames().frame(ipaPage, va, space.asid(), write);
         if (f == null) {
             throw new Efault(va);
         }
@@ -71,10 +84,15 @@ public final class KernelMemory {
     }
 
     public void write(long va, byte[] src, int off, int len) {
+        copyIn(va, src, off, len, false);
+    }
+
+    /** Copies page by page into guest memory; {@code asLoader} ignores the pages' write permission. */
+    private void copyIn(long va, byte[] src, int off, int len, boolean asLoader) {
         while (len > 0) {
             int in = (int) (va & PAGE_MASK);
             int n = Math.min(len, PAGE - in);
-            System.arraycopy(src, off, frame(va, Access.WRITE), in, n);
+            System.arraycopy(src, off, asLoader ? loaderFrame(va) : frame(va, Access.WRITE), in, n);
             va += n;
             off += n;
             len -= n;
@@ -87,22 +105,7 @@ public final class KernelMemory {
 
     /** Writes regardless of the mapping's write permission (the loader filling read-only segments). */
     public void load(long va, byte[] src, int off, int len) {
-        while (len > 0) {
-            int in = (int) (va & PAGE_MASK);
-            int n = Math.min(len, PAGE - in);
-            long ipa = Long.compareUnsigned(va, space.layout().taskSize()) >= 0 ? -1 : space.backingPage(va);
-            if (ipa < 0) {
-                throw new Efault(va);
-            }
-            byte[] f = space.frames().frame(ipa, va, space.asid(), true);
-            if (f == null) {
-                throw new Efault(va);
-            }
-            System.arraycopy(src, off, f, in, n);
-            va += n;
-            off += n;
-            len -= n;
-        }
+        copyIn(va, src, off, len, true);
     }
 
     public long read64(long va) {

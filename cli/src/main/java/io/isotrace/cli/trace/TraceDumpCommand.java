@@ -60,17 +60,9 @@ public final class TraceDumpCommand implements Callable<Integer> {
             }
             Transaction t = new Transaction();
             StringBuilder sb = new StringBuilder(200);
-            if (filter.fromSeq() > 0) {
-                r.seek(filter.fromSeq());
-            }
+            filter.seekStart(r);
             long n = 0;
-            while (n < limit && r.next(t)) {
-                if (t.seq > filter.toSeq()) {
-                    break;
-                }
-                if (!filter.accepts(t)) {
-                    continue;
-                }
+            while (n < limit && filter.next(r, t)) {
                 if (format.get() == OutputFormat.json) {
                     out.println(Json.line(toMap(t)));
                 } else {

@@ -39,16 +39,8 @@ public final class TraceExporter {
                 out.write(CsvColumns.headerRow());
                 out.write('\n');
             }
-            if (filter.fromSeq() > 0) {
-                reader.seek(filter.fromSeq());
-            }
-            while (reader.next(t)) {
-                if (t.seq > filter.toSeq()) {
-                    break;
-                }
-                if (!filter.accepts(t)) {
-                    continue;
-                }
+            filter.seekStart(reader);
+            while (filter.next(reader, t)) {
                 sb.setLength(0);
                 if (format == ExternalFormat.CSV) {
                     csvLine(t, sb);

@@ -1,5 +1,6 @@
 package io.isotrace.trace.tools;
 
+import io.isotrace.trace.queue.TraceReader;
 import io.isotrace.trace.record.Transaction;
 import io.isotrace.trace.record.TransactionKind;
 
@@ -55,6 +56,29 @@ public final class TraceFilter {
     public boolean accepts(Transaction t) {
         return t.seq >= fromSeq && t.seq <= toSeq && kinds[t.kind.code()]
                 && Long.compareUnsigned(t.ipa, ipaLo) >= 0 && Long.compareUnsigned(t.ipa, ipaHi) <= 0;
+    }
+
+    /** Moves {@code reader} to the start of the sequence range (a seek when it does not start at 0). */
+    public void seekStart(TraceReader reader) {
+        if (fromSeq > 0) {
+            reader.seek(fromSeq);
+        }
+    }
+
+    /**
+     * Reads into {@code t} the next record of {@code reader} this filter accepts: true, or false at the end of the
+     * trace or past the sequence range (records come in sequence order, so nothing later can match).
+     */
+    public boolean next(TraceReader reader, Transaction t) {
+        while (reader.next(t)) {
+            if (t.seq > toSeq) {
+                return false;
+            }
+            if (accepts(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses {@code LO:HI} (hex with 0x, or decimal; both inclusive) into {lo, hi}. */

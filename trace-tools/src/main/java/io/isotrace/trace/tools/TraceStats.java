@@ -61,16 +61,9 @@ public final class TraceStats {
     public static TraceStats of(TraceReader reader, TraceFilter filter) {
         TraceStats s = new TraceStats();
         Transaction t = new Transaction();
-        if (filter.fromSeq() > 0) {
-            reader.seek(filter.fromSeq());
-        }
-        while (reader.next(t)) {
-            if (t.seq > filter.toSeq()) {
-                break;
-            }
-            if (filter.accepts(t)) {
-                s.add(t);
-            }
+        filter.seekStart(reader);
+        while (filter.next(reader, t)) {
+            s.add(t);
         }
         return s;
     }

@@ -72,7 +72,8 @@ public final class TraceDumpCommand implements Callable<Integer> {
                 n++;
             }
             out.flush();
-            if (n < limit && !r.isComplete() && !root().quiet()) {
+            // Only a reader that ran to the end can tell a missing end marker from a range or limit stopping early.
+            if (r.atEnd() && !r.isComplete() && !root().quiet()) {
                 spec.commandLine().getErr().println("isotrace: warning: " + r.dataFile()
                         + ": the trace has no end marker (its writer did not close it); every record present was read");
             }

@@ -93,6 +93,7 @@ class TraceCommandsTest {
         CliRunner r = CliRunner.run("trace", "dump", "--from", "100", "--to", "1500", "--kind", "READ,W",
                 "--ipa", "0x" + Long.toHexString(lo) + ":0x" + Long.toHexString(hi), trace.toString());
         assertEquals(0, r.exitCode, r.toString());
+        assertFalse(r.err.contains("no end marker"), "a closed trace read up to --to is not incomplete: " + r.err);
         List<String> want = new ArrayList<>();
         for (Transaction t : written) {
             if (t.seq >= 100 && t.seq <= 1500 && (t.kind == TransactionKind.READ || t.kind == TransactionKind.WRITE)

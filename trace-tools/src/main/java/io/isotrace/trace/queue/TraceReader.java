@@ -330,6 +330,11 @@ public final class TraceReader implements AutoCloseable {
         }
     }
 
+    /** True once {@link #next} has found no more records (whether or not the trace was closed cleanly). */
+    public boolean atEnd() {
+        return exhausted && batchPos == batchCount;
+    }
+
     /** True once the end marker has been read: the writer closed the trace cleanly. */
     public boolean isComplete() {
         return complete;

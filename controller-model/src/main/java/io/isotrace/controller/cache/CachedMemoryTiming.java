@@ -21,9 +21,12 @@ public final class CachedMemoryTiming implements MemoryTiming {
     private final CacheHierarchyConfig config;
     private final MemoryTiming memory;
     private final Cache llc;
-    private Cache[] l1i = new Cache[0];
-    private Cache[] l1d = new Cache[0];
-    private Cache[] l2 = new Cache[0];
+    /** The private levels, indexed L1I, L1D, L2: their configurations (null when absent) and caches by requester. */
+    private static final int L1I = 0;
+    private static final int L1D = 1;
+    private static final int L2 = 2;
+    private final CacheLevelConfig[] privateConfig;
+    private final Cache[][] privateCaches = {new Cache[0], new Cache[0], new Cache[0]};
     private final int lineBytes;
     /** Scratch: the levels an access walks, private first (at most four). */
     private final Cache[] path = new Cache[4];
@@ -32,6 +35,7 @@ public final class CachedMemoryTiming implements MemoryTiming {
         this.config = config;
         this.memory = memory;
         this.llc = config.llc() == null ? null : new Cache(config.llc());
+        this.privateConfig = new CacheLevelConfig[]{config.l1i(), config.l1d(), config.l2()};
         int line = 0;
         for (CacheLevelConfig c : new CacheLevelConfig[]{config.l1i(), config.l1d(), config.l2(), config.llc()}) {
             if (c != null) {
@@ -62,11 +66,11 @@ public final class CachedMemoryTiming implements MemoryTiming {
 
     private long accessLine(long line, boolean write, int env, int requester, boolean instruction, long arrivalPs) {
         int n = 0;
-        Cache l1 = instruction ? l1iOf(requester) : l1dOf(requester);
+        Cache l1 = privateCache(instruction ? L1I : L1D, requester);
         if (l1 != null) {
             path[n++] = l1;
         }
-        Cache mid = l2Of(requester);
+        Cache mid = privateCache(L2, requester);
         if (mid != null) {
             path[n++] = mid;
         }
@@ -114,58 +118,29 @@ public final class CachedMemoryTiming implements MemoryTiming {
         memory.latencyPs(line, lineBytes, true, env, requester, false, atPs);
     }
 
-    private Cache l1iOf(int requester) {
-        if (config.l1i() == null) {
+    /** A requester's cache at a private level, made on its first access; null when the level is absent. */
+    private Cache privateCache(int level, int requester) {
+        CacheLevelConfig cfg = privateConfig[level];
+        if (cfg == null) {
             return null;
         }
-        if (requester >= l1i.length) {
-            l1i = grow(l1i, requester);
+        Cache[] caches = privateCaches[level];
+        if (requester >= caches.length) {
+            caches = Arrays.copyOf(caches, Math.max(requester + 1, caches.length * 2));
+            privateCaches[level] = caches;
         }
-        if (l1i[requester] == null) {
-            l1i[requester] = new Cache(config.l1i());
+        if (caches[requester] == null) {
+            caches[requester] = new Cache(cfg);
         }
-        return l1i[requester];
-    }
-
-    private Cache l1dOf(int requester) {
-        if (config.l1d() == null) {
-            return null;
-        }
-        if (requester >= l1d.length) {
-            l1d = grow(l1d, requester);
-        }
-        if (l1d[requester] == null) {
-            l1d[requester] = new Cache(config.l1d());
-        }
-        return l1d[requester];
-    }
-
-    private Cache l2Of(int requester) {
-        if (config.l2() == null) {
-            return null;
-        }
-        if (requester >= l2.length) {
-            l2 = grow(l2, requester);
-        }
-        if (l2[requester] == null) {
-            l2[requester] = new Cache(config.l2());
-        }
-        return l2[requester];
-    }
-
-    private static Cache[] grow(Cache[] a, int requester) {
-        if (requester < 0) {
-            throw new IllegalArgumentException("negative requester " + requester);
-        }
-        return Arrays.copyOf(a, Math.max(requester + 1, a.length * 2));
+        return caches[requester];
     }
 
     /** Hits, misses and write-backs per level (private levels summed over requesters). */
     public Map<String, Object> stats() {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, config.l1i(), l1i);
-        put(m, config.l1d(), l1d);
-        put(m, config.l2(), l2);
+        for (int level = L1I; level <= L2; level++) {
+            put(m, privateConfig[level], privateCaches[level]);
+        }
         if (llc != null) {
             put(m, config.llc(), new Cache[]{llc});
         }
@@ -198,11 +173,11 @@ public final class CachedMemoryTiming implements MemoryTiming {
     public Cache level(String name, int requester) {
         switch (name) {
             case "L1I":
-                return l1iOf(requester);
+                return privateCache(L1I, requester);
             case "L1D":
-                return l1dOf(requester);
+                return privateCache(L1D, requester);
             case "L2":
-                return l2Of(requester);
+                return privateCache(L2, requester);
             default:
                 return llc;
         }

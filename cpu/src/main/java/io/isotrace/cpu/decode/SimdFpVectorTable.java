@@ -29,28 +29,12 @@ final class SimdFpVectorTable {
         if (size == FpBits.D && !q) {
             return false;
         }
-        i.op = op;
-        i.size = size;
-        i.is64 = q;
-        i.cond = (q ? 16 : 8) >> size;
-        i.rd = f.u('d');
-        i.rn = f.u('n');
-        if (f.has('m')) {
-            i.rm = f.u('m');
-        }
+        SimdThreeSameTable.vectorOperands(f, i, op, size, q);
         return true;
     }
 
     private static boolean scalar(Fields f, Insn i, int op) {
-        i.op = op;
-        i.size = f.b('z') ? FpBits.D : FpBits.S;
-        i.is64 = false;
-        i.cond = 1;
-        i.rd = f.u('d');
-        i.rn = f.u('n');
-        if (f.has('m')) {
-            i.rm = f.u('m');
-        }
+        SimdThreeSameTable.scalarOperands(f, i, op, f.b('z') ? FpBits.D : FpBits.S);
         return true;
     }
 
@@ -234,12 +218,7 @@ final class SimdFpVectorTable {
                     if (f.b('z') || !f.b('Q')) {
                         return false;
                     }
-                    i.op = op;
-                    i.size = FpBits.S;
-                    i.is64 = true;
-                    i.cond = 4;
-                    i.rd = f.u('d');
-                    i.rn = f.u('n');
+                    SimdThreeSameTable.vectorOperands(f, i, op, FpBits.S, true);
                     return true;
                 });
     }

@@ -21,8 +21,7 @@ final class SimdPermuteTable {
                     if (!q && pos >= 8) {
                         return false;
                     }
-                    setVector(i, SimdPermExec.EXT, 0, q, f);
-                    i.rm = f.u('m');
+                    SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.EXT, 0, q);
                     i.imm = pos;
                     return true;
                 });
@@ -33,18 +32,8 @@ final class SimdPermuteTable {
         modifiedImmediate(t);
     }
 
-    private static void setVector(Insn i, int op, int size, boolean q, Fields f) {
-        i.op = op;
-        i.size = size;
-        i.is64 = q;
-        i.cond = (q ? 16 : 8) >> size;
-        i.rd = f.u('d');
-        i.rn = f.u('n');
-    }
-
     private static boolean table(Fields f, Insn i, boolean tbx) {
-        setVector(i, SimdPermExec.TBL, 0, f.b('Q'), f);
-        i.rm = f.u('m');
+        SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.TBL, 0, f.b('Q'));
         i.amount = f.u('l') + 1;
         i.cond = i.amount;           // the {tlist} count
         i.shift = tbx ? 1 : 0;
@@ -63,7 +52,7 @@ final class SimdPermuteTable {
                     if (size < 0 || size > 3 || (size == 3 && !f.b('Q'))) {
                         return false;
                     }
-                    setVector(i, SimdPermExec.DUP_ELEMENT, size, f.b('Q'), f);
+                    SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.DUP_ELEMENT, size, f.b('Q'));
                     i.imm = f.u('i') >>> (size + 1);
                     return true;
                 });
@@ -72,7 +61,7 @@ final class SimdPermuteTable {
             if (size < 0 || size > 3 || (size == 3 && !f.b('Q'))) {
                 return false;
             }
-            setVector(i, SimdPermExec.DUP_GENERAL, size, f.b('Q'), f);
+            SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.DUP_GENERAL, size, f.b('Q'));
             i.rn = Reg.src(f.u('n'));
             i.shift = size == 3 ? 1 : 0;
             return true;
@@ -82,7 +71,7 @@ final class SimdPermuteTable {
             if (size < 0 || size > 3) {
                 return false;
             }
-            setVector(i, SimdPermExec.INS_GENERAL, size, true, f);
+            SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.INS_GENERAL, size, true);
             i.rn = Reg.src(f.u('n'));
             i.imm = f.u('i') >>> (size + 1);
             i.shift = size == 3 ? 1 : 0;
@@ -94,7 +83,7 @@ final class SimdPermuteTable {
             if (size < 0 || size > (q ? 2 : 1)) {
                 return false;
             }
-            setVector(i, SimdPermExec.SMOV, size, q, f);
+            SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.SMOV, size, q);
             i.rd = Reg.dst(f.u('d'));
             i.imm = f.u('i') >>> (size + 1);
             i.shift = q ? 1 : 0;
@@ -106,7 +95,7 @@ final class SimdPermuteTable {
             if (size < 0 || size > 3 || (q != (size == 3))) {
                 return false;
             }
-            setVector(i, SimdPermExec.UMOV, size, q, f);
+            SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.UMOV, size, q);
             i.rd = Reg.dst(f.u('d'));
             i.imm = f.u('i') >>> (size + 1);
             i.shift = q ? 1 : 0;
@@ -118,7 +107,7 @@ final class SimdPermuteTable {
                     if (size < 0 || size > 3) {
                         return false;
                     }
-                    setVector(i, SimdPermExec.INS_ELEMENT, size, true, f);
+                    SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.INS_ELEMENT, size, true);
                     i.imm = f.u('i') >>> (size + 1);
                     i.imm2 = f.u('j') >>> size;
                     return true;
@@ -128,7 +117,7 @@ final class SimdPermuteTable {
             if (size < 0 || size > 3) {
                 return false;
             }
-            setVector(i, SimdPermExec.DUP_SCALAR, size, false, f);
+            SimdThreeSameTable.vectorOperands(f, i, SimdPermExec.DUP_SCALAR, size, false);
             i.imm = f.u('i') >>> (size + 1);
             return true;
         });

@@ -127,6 +127,15 @@ final class SimdThreeSameTable {
         if ((sizes & (1 << size)) == 0 || (size == 3 && !q)) {
             return false;
         }
+        vectorOperands(f, i, op, size, q);
+        return true;
+    }
+
+    /**
+     * The operands every SIMD vector form sets alike: op, element size, Q (is64) and element count (cond), Rd, Rn,
+     * and Rm when the pattern has one. Shared by the SIMD tables; each checks its own reserved encodings first.
+     */
+    static void vectorOperands(Fields f, Insn i, int op, int size, boolean q) {
         i.op = op;
         i.size = size;
         i.is64 = q;
@@ -136,7 +145,6 @@ final class SimdThreeSameTable {
         if (f.has('m')) {
             i.rm = f.u('m');
         }
-        return true;
     }
 
     private static void scalar(EncodingTable t, String name, String u, String opcode, int op, int sizes) {
@@ -150,6 +158,12 @@ final class SimdThreeSameTable {
         if ((sizes & (1 << size)) == 0) {
             return false;
         }
+        scalarOperands(f, i, op, size);
+        return true;
+    }
+
+    /** The operands of a SIMD scalar form: one element of {@code size}, the rest of Vd zeroed (cond 1). */
+    static void scalarOperands(Fields f, Insn i, int op, int size) {
         i.op = op;
         i.size = size;
         i.is64 = false;
@@ -159,6 +173,5 @@ final class SimdThreeSameTable {
         if (f.has('m')) {
             i.rm = f.u('m');
         }
-        return true;
     }
 }

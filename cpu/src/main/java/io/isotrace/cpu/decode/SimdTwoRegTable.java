@@ -88,12 +88,7 @@ final class SimdTwoRegTable {
     }
 
     private static boolean fixedSize(Fields f, Insn i, int op) {
-        i.op = op;
-        i.size = 0;
-        i.is64 = f.b('Q');
-        i.cond = i.is64 ? 16 : 8;
-        i.rd = f.u('d');
-        i.rn = f.u('n');
+        SimdThreeSameTable.vectorOperands(f, i, op, 0, f.b('Q'));
         return true;
     }
 
@@ -141,12 +136,7 @@ final class SimdTwoRegTable {
             if (size == 3 || (size == 2 && !q)) {
                 return false;
             }
-            i.op = op;
-            i.size = size;
-            i.is64 = q;
-            i.cond = (q ? 16 : 8) >> size;
-            i.rd = f.u('d');
-            i.rn = f.u('n');
+            SimdThreeSameTable.vectorOperands(f, i, op, size, q);
             i.opt = longResult ? size + 1 : size;
             return true;
         });
